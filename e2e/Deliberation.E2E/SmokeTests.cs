@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+
+namespace Deliberation.E2E;
+
+[Collection(BrowserCollection.Name)]
+public class SmokeTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Moderator_SignsIn_SeesTheUpcomingSessionInChinese_AndSwitchesToEnglish()
+    {
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, "moderator", "Host#2026hub");
+
+        await Assertions.Expect(page.Locator(".nav-user")).ToContainTextAsync("林振华");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "即将举行" })).ToBeVisibleAsync();
+        var card = page.Locator(".session-card", new() { HasText = "老旧小区加装电梯" });
+        await Assertions.Expect(card).ToContainTextAsync("网络协商");
+        await BrowserFixture.ShotAsync(page, "home-zh");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Upcoming" })).ToBeVisibleAsync();
+        await Assertions.Expect(card).ToContainTextAsync("Online consultation");
+        await BrowserFixture.ShotAsync(page, "home-en");
+
+        await card.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Agenda" })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "session-en");
+    }
+
+    [Fact]
+    public async Task APublicVisitorOnAPhone_JoinsByRoomCode()
+    {
+        await using var context = await browser.NewContextAsync(phone: true);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        var href = await page.Locator(".session-card a", new() { HasText = "老旧小区加装电梯" }).GetAttributeAsync("href");
+        await page.GotoAsync(href!);
+        var code = (await page.Locator(".room-code").InnerTextAsync()).Trim();
+
+        await page.GotoAsync("/");
+        await page.GetByLabel("输入6位房间码进入协商").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = "进入" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "议程" })).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(page, "session-phone-zh");
+    }
+}

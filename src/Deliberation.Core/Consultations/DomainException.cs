@@ -1,0 +1,8 @@
+namespace Deliberation.Core.Consultations;
+
+/// <summary>A rule of the domain was broken. <see cref="Code"/> is a stable, localisable error code.</summary>
+public class DomainException(string code, string? detail = null) : Exception(detail ?? code)
+{
+    /// <summary>Stable error code, e.g. <c>consultation.illegal_transition</c>; the UI localises it.</summary>
+    public string Code { get; } = code;
+}

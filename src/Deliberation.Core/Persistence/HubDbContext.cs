@@ -1,0 +1,47 @@
+using Deliberation.Core.Accounts;
+using Deliberation.Core.Auditing;
+using Deliberation.Core.Consultations;
+using Deliberation.Core.Organizations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Core.Persistence;
+
+/// <summary>The hub's one database: accounts, reference data, sessions and their record.</summary>
+public class HubDbContext(DbContextOptions<HubDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    /// <summary>CPPCC bodies.</summary>
+    public DbSet<Organization> Organizations => Set<Organization>();
+    /// <summary>Sectors (界别).</summary>
+    public DbSet<Sector> Sectors => Set<Sector>();
+    /// <summary>Committees (专委会).</summary>
+    public DbSet<Committee> Committees => Set<Committee>();
+    /// <summary>Members (委员).</summary>
+    public DbSet<Member> Members => Set<Member>();
+    /// <summary>Departments (承办单位).</summary>
+    public DbSet<Department> Departments => Set<Department>();
+    /// <summary>Sessions.</summary>
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    /// <summary>Agenda items.</summary>
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+    /// <summary>Participants.</summary>
+    public DbSet<Participant> Participants => Set<Participant>();
+    /// <summary>The audit trail.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <inheritdoc />
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as their names so the database stays readable and reorder-safe.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
+    }
+}

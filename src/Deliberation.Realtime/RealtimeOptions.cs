@@ -1,0 +1,14 @@
+namespace Deliberation.Realtime;
+
+/// <summary>Settings of the live side, bound from the <c>Realtime</c> section.</summary>
+public sealed class RealtimeOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string Section = "Realtime";
+
+    /// <summary>Redis connection string; when set, SignalR uses the Redis backplane.</summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Channel prefix on the backplane, so several hubs can share one Redis.</summary>
+    public string ChannelPrefix { get; set; } = "deliberation";
+}

@@ -1,0 +1,15 @@
+// Bundles each page entry (src/pages/*.ts) into one ES module under wwwroot/js/dist.
+import { build } from "esbuild";
+import { readdirSync } from "node:fs";
+
+const entries = readdirSync("src/pages").filter((f) => f.endsWith(".ts")).map((f) => `src/pages/${f}`);
+await build({
+  entryPoints: entries,
+  bundle: true,
+  format: "esm",
+  target: ["es2020", "chrome90", "safari14"],
+  outdir: "../wwwroot/js/dist",
+  minify: true,
+  sourcemap: true,
+  logLevel: "warning",
+});

@@ -1,0 +1,95 @@
+using Deliberation.Core.Persistence;
+using Deliberation.Web.Seed;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Deliberation.Web.Infrastructure;
+
+public static partial class DatabaseSetup
+{
+    public static IServiceCollection AddHubDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateOnStart();
+        var connectionString = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                "ConnectionStrings:Default is not set. Run the hub with ./hub run, or set ConnectionStrings__Default.");
+        }
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        services.AddSingleton(dataSource);
+        services.AddDbContextPool<HubDbContext>(o => o.UseNpgsql(dataSource));
+        services.AddScoped<DemoSeeder>();
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>
+    /// Checks the database answers, then migrates and seeds as configured. Returns false (after logging a
+    /// message that names the target) when the database cannot be reached, so the host exits without a stack trace.
+    /// </summary>
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var dataSource = app.Services.GetRequiredService<NpgsqlDataSource>();
+        var target = DescribeTarget(dataSource.ConnectionString);
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.ConnectTimeoutSeconds));
+            await using var connection = await dataSource.OpenConnectionAsync(timeout.Token);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName && options.Migrate)
+        {
+            // The server answers but the database is new: create it here rather than let the migrator probe and log a failure.
+            var admin = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString) { Database = "postgres", Pooling = false };
+            var name = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).Database!;
+            await using var connection = new NpgsqlConnection(admin.ConnectionString);
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name.Replace("\"", "\"\"")}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or OperationCanceledException or System.Net.Sockets.SocketException)
+        {
+            LogDatabaseUnreachable(app.Logger, target, ex.GetBaseException().Message);
+            await Console.Error.WriteLineAsync($"Cannot reach the database at {target}: {ex.GetBaseException().Message}");
+            return false;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        if (options.Migrate)
+        {
+            await db.Database.MigrateAsync();
+        }
+        if (options.SeedDemo)
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+            PrintDemoAccounts(app.Environment.ContentRootPath);
+        }
+        return true;
+    }
+
+    /// <summary>The run command promises to print the demo sign-ins; they come from the seed file.</summary>
+    private static void PrintDemoAccounts(string contentRoot)
+    {
+        var data = DemoSeeder.Load(contentRoot);
+        Console.WriteLine();
+        Console.WriteLine("Demo accounts (user name / password / roles):");
+        foreach (var a in data.Accounts)
+        {
+            Console.WriteLine($"  {a.UserName,-11} {a.Password,-16} {string.Join(",", a.Roles)}  {a.DisplayName}");
+        }
+        Console.WriteLine();
+    }
+
+    /// <summary>Host, port and database of a connection string, without the password.</summary>
+    public static string DescribeTarget(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"{b.Host}:{b.Port}/{b.Database}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Cannot reach the database at {Target}: {Reason}")]
+    private static partial void LogDatabaseUnreachable(ILogger logger, string target, string reason);
+}

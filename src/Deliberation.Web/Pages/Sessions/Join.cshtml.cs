@@ -1,0 +1,34 @@
+using Deliberation.Core.Consultations;
+using Deliberation.Core.Persistence;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Web.Pages.Sessions;
+
+/// <summary>一码通: a six-digit code leads to the session page.</summary>
+public sealed class JoinModel(HubDbContext db) : PageModel
+{
+    public string? Code { get; private set; }
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
+    {
+        Code = code?.Trim();
+        if (string.IsNullOrEmpty(Code)) return Page();
+        if (!RoomCodes.IsWellFormed(Code))
+        {
+            Error = "Join.BadCode";
+            return Page();
+        }
+        var id = await db.Consultations
+            .Where(c => c.RoomCode == Code && c.Status != ConsultationStatus.Draft && c.Status != ConsultationStatus.Archived)
+            .Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
+        if (id is null)
+        {
+            Error = "Join.UnknownCode";
+            return Page();
+        }
+        return Redirect($"/s/{id}");
+    }
+}

@@ -1,0 +1,33 @@
+using Deliberation.Realtime;
+using Deliberation.Web.Features.Accounts;
+using Deliberation.Web.Features.Consultations;
+using Deliberation.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddHubLogging();
+builder.Services.AddHubDatabase(builder.Configuration);
+builder.Services.AddHubLocalization();
+builder.Services.AddHubAccounts();
+builder.Services.AddHubWeb();
+builder.Services.AddRealtime(builder.Configuration);
+builder.Services.AddConsultations();
+
+var app = builder.Build();
+
+if (!await app.PrepareDatabaseAsync())
+{
+    return 1;
+}
+
+app.UseHubPipeline();
+app.MapHubHealth();
+app.MapAccounts();
+app.MapConsultations();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public for <c>WebApplicationFactory</c>.</summary>
+public partial class Program;

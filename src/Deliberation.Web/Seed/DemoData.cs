@@ -1,0 +1,40 @@
+using Deliberation.Core.Consultations;
+using Deliberation.Core.Organizations;
+
+namespace Deliberation.Web.Seed;
+
+/// <summary>The shape of Seed/demo-data.json: a city CPPCC body modelled on the seed articles.</summary>
+public sealed record DemoData(
+    DemoOrganization Organization,
+    DemoOrganization ParentOrganization,
+    string[] Sectors,
+    string[] Committees,
+    string[] Groups,
+    string[] Departments,
+    string Surnames,
+    string[] GivenNames,
+    string[] Affiliations,
+    int MemberCount,
+    DemoAccount[] Accounts,
+    DemoSession Session,
+    DemoOtherSession[] OtherSessions);
+
+public sealed record DemoOrganization(string Name, OrganizationLevel Level);
+
+public sealed record DemoAccount(string UserName, string Password, string DisplayName, string[] Roles, int? MemberIndex, string? Department);
+
+public sealed record DemoSession(
+    string Title, string Summary, ConsultationType Type, ConsultationMode Mode, string Venue, string HostName,
+    PublicAccess PublicAccess, int StartsInDays, int StartHourLocal, int DurationMinutes, DemoAgendaItem[] Agenda,
+    int MemberParticipants, DemoDepartmentParticipant[] DepartmentParticipants, DemoPerson[] Invited, DemoPerson[] Experts,
+    DemoPerson[] Public);
+
+public sealed record DemoAgendaItem(string Title, string Presenter, int Minutes);
+
+public sealed record DemoDepartmentParticipant(string Department, string Name, string Title);
+
+public sealed record DemoPerson(string Name, string? Affiliation);
+
+public sealed record DemoOtherSession(
+    string Title, ConsultationType Type, ConsultationMode Mode, ConsultationStatus Status, int StartsInDays,
+    PublicAccess PublicAccess, string Venue);

@@ -1,0 +1,65 @@
+using Deliberation.Core.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace Deliberation.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on its own, freshly migrated and seeded PostgreSQL database (from the test command's
+/// throwaway cluster, <c>TEST_PG</c>). One factory serves a whole test collection; tests make their own data.
+/// </summary>
+public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public string DatabaseName { get; } = $"test_{Guid.NewGuid():N}"[..20];
+
+    public string ConnectionString => $"{BaseConnectionString};Database={DatabaseName}";
+
+    public static string BaseConnectionString =>
+        Environment.GetEnvironmentVariable("TEST_PG")
+        ?? throw new InvalidOperationException("TEST_PG is not set: run the tests with ./hub test");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Database:Migrate", "true");
+        builder.UseSetting("Database:SeedDemo", "true");
+        ConfigureSettings(builder);
+    }
+
+    /// <summary>Lets a derived factory add settings (Redis, clocks, limits).</summary>
+    protected virtual void ConfigureSettings(IWebHostBuilder builder) { }
+
+    public Task InitializeAsync()
+    {
+        _ = Server; // starts the host: migrates and seeds
+        return Task.CompletedTask;
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection($"{BaseConnectionString};Database=postgres");
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Runs <paramref name="work"/> with a fresh DbContext from the host's container.</summary>
+    public async Task<T> WithDbAsync<T>(Func<HubDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
+    }
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}
+
+[CollectionDefinition(Name)]
+public sealed class HubCollection : ICollectionFixture<HubFactory>
+{
+    public const string Name = "hub";
+}
