@@ -2,6 +2,7 @@ using Deliberation.Realtime;
 using Deliberation.Web.Features.Accounts;
 using Deliberation.Web.Features.Consultations;
 using Deliberation.Web.Infrastructure;
+using Deliberation.Web.Infrastructure.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +11,7 @@ builder.Services.AddHubDatabase(builder.Configuration);
 builder.Services.AddHubLocalization();
 builder.Services.AddHubAccounts();
 builder.Services.AddHubWeb();
+builder.Services.AddHubJobs(builder.Configuration);
 builder.Services.AddRealtime(builder.Configuration);
 builder.Services.AddConsultations();
 
@@ -23,6 +25,7 @@ if (!await app.PrepareDatabaseAsync())
 app.UseHubPipeline();
 app.MapHubHealth();
 app.MapAccounts();
+app.MapHubJobs();
 app.MapConsultations();
 app.MapRazorPages();
 
