@@ -35,6 +35,8 @@ public class Consultation
     public DateTimeOffset? EndedAt { get; private set; }
     /// <summary>Creation time.</summary>
     public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    /// <summary>Settings and live state of the room.</summary>
+    public Rooms.RoomSettings Room { get; set; } = new();
     /// <summary>Optimistic concurrency token (PostgreSQL xmin).</summary>
     public uint Version { get; set; }
     /// <summary>The agenda (议程), in order.</summary>

@@ -6,7 +6,7 @@ using Npgsql;
 namespace Deliberation.Core.Consultations;
 
 /// <summary>Use cases that change sessions: create, edit and move through the life cycle, each audited.</summary>
-public sealed class ConsultationCommands(HubDbContext db, TimeProvider clock)
+public sealed class ConsultationCommands(HubDbContext db, TimeProvider clock, IEnumerable<IConsultationEvents> listeners)
 {
     /// <summary>Creates a draft session with a fresh room code.</summary>
     public async Task<Consultation> CreateAsync(Guid organizationId, ConsultationDraft draft, Actor actor, CancellationToken ct = default)
@@ -58,6 +58,7 @@ public sealed class ConsultationCommands(HubDbContext db, TimeProvider clock)
         c.MoveTo(next, clock.GetUtcNow());
         AuditLog.Record(db, actor, "consultation.status", nameof(Consultation), c.Id, new { Status = before }, new { c.Status }, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        foreach (var listener in listeners) await listener.StatusChangedAsync(c.Id, c.Status, ct);
     }
 
     private async Task<IReadOnlySet<string>> OpenRoomCodesAsync(CancellationToken ct) =>

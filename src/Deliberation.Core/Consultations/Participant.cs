@@ -34,6 +34,8 @@ public class Participant
     public Guid? DepartmentId { get; set; }
     /// <summary>The sign-in account, if the person has one.</summary>
     public Guid? UserId { get; set; }
+    /// <summary>The anonymous visitor id, for public participants who joined the room.</summary>
+    public Guid? VisitorId { get; set; }
     /// <summary>Organisation or title shown next to the name, e.g. 市住建局 副局长.</summary>
     public string? Affiliation { get; set; }
     /// <summary>Whether the participant may cast formal votes (表决).</summary>

@@ -2,6 +2,7 @@ using Deliberation.Core.Accounts;
 using Deliberation.Core.Auditing;
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Organizations;
+using Deliberation.Core.Rooms;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,38 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<Participant> Participants => Set<Participant>();
     /// <summary>The audit trail.</summary>
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    /// <summary>Rooms' public event streams.</summary>
+    public DbSet<RoomEvent> RoomEvents => Set<RoomEvent>();
+    /// <summary>Rooms' sequence counters.</summary>
+    public DbSet<RoomStream> RoomStreams => Set<RoomStream>();
+    /// <summary>Comments (留言).</summary>
+    public DbSet<Comment> Comments => Set<Comment>();
+    /// <summary>Reports of comments.</summary>
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+    /// <summary>Questions (提问).</summary>
+    public DbSet<Question> Questions => Set<Question>();
+    /// <summary>Question upvotes.</summary>
+    public DbSet<QuestionVote> QuestionVotes => Set<QuestionVote>();
+    /// <summary>Requests for the floor and speeches.</summary>
+    public DbSet<Speech> Speeches => Set<Speech>();
+    /// <summary>Polls (投票).</summary>
+    public DbSet<Poll> Polls => Set<Poll>();
+    /// <summary>Poll answers.</summary>
+    public DbSet<PollAnswer> PollAnswers => Set<PollAnswer>();
+    /// <summary>Formal votes (表决).</summary>
+    public DbSet<FormalVote> FormalVotes => Set<FormalVote>();
+    /// <summary>Who voted in formal votes.</summary>
+    public DbSet<FormalVoteParticipation> FormalVoteParticipations => Set<FormalVoteParticipation>();
+    /// <summary>Formal ballots.</summary>
+    public DbSet<FormalBallot> FormalBallots => Set<FormalBallot>();
+    /// <summary>Questionnaires (问卷).</summary>
+    public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
+    /// <summary>Questionnaire responses.</summary>
+    public DbSet<QuestionnaireResponse> QuestionnaireResponses => Set<QuestionnaireResponse>();
+    /// <summary>Outcomes recorded in rooms (共识, 分歧, 建议, 下一步).</summary>
+    public DbSet<RoomOutcome> RoomOutcomes => Set<RoomOutcome>();
+    /// <summary>Participants blocked in a room.</summary>
+    public DbSet<RoomBlock> RoomBlocks => Set<RoomBlock>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

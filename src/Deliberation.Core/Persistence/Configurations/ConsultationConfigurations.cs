@@ -16,6 +16,11 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         b.Property(x => x.RoomCode).HasMaxLength(6).IsFixedLength();
         b.Property(x => x.Status);
         b.Property(x => x.Version).IsRowVersion();
+        b.OwnsOne(x => x.Room, r =>
+        {
+            r.Property(x => x.Announcement).HasMaxLength(500);
+            r.Property(x => x.SensitiveWords);
+        });
         // The room-code rule: unique among sessions that still hold a code (all but archived).
         b.HasIndex(x => x.RoomCode).IsUnique().HasFilter("\"Status\" <> 'Archived'").HasDatabaseName("IX_Consultations_OpenRoomCode");
         b.HasIndex(x => new { x.Status, x.StartsAt });
@@ -43,6 +48,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         b.Property(x => x.Affiliation).HasMaxLength(100);
         b.HasIndex(x => new { x.ConsultationId, x.Tier });
         b.HasIndex(x => new { x.ConsultationId, x.UserId }).IsUnique().HasFilter("\"UserId\" IS NOT NULL");
+        b.HasIndex(x => new { x.ConsultationId, x.VisitorId }).IsUnique().HasFilter("\"VisitorId\" IS NOT NULL");
         b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.SetNull);
     }
