@@ -1,3 +1,10 @@
+using Deliberation.Core.Consultations;
+using Deliberation.Core.Rooms;
+using Deliberation.Realtime.Rooms;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,12 +22,40 @@ public static class RealtimeServiceCollectionExtensions
         {
             o.MaximumReceiveMessageSize = 32 * 1024;
             o.EnableDetailedErrors = false;
+            o.AddFilter<RoomHubFilter>();
         });
         if (!string.IsNullOrWhiteSpace(options.Redis))
         {
             signalR.AddStackExchangeRedis(options.Redis, o =>
                 o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(options.ChannelPrefix));
         }
+        services.AddSingleton<RoomHubFilter>();
+        services.AddScoped<RoomAccess>();
+        services.AddScoped<RoomCommands>();
+        services.AddScoped<RoomQueries>();
+        services.AddScoped<QuestionnaireQueries>();
+        services.AddScoped<ConsoleQueries>();
+        services.AddScoped<RoomEngine>();
+        services.AddSingleton<RoomRateLimiter>();
+        services.AddSingleton<RoomBroadcaster>();
+        services.AddSingleton<IRoomEventSink>(sp => sp.GetRequiredService<RoomBroadcaster>());
+        services.AddHostedService(sp => sp.GetRequiredService<RoomBroadcaster>());
+        services.AddSingleton<TallyCoalescer>();
+        services.AddHostedService(sp => sp.GetRequiredService<TallyCoalescer>());
+        services.AddSingleton<IPresenceStore, LocalPresenceStore>();
+        services.AddSingleton<PresenceTracker>();
+        services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
         return services;
+    }
+
+    /// <summary>Maps the room hub at <c>/hubs/room</c> with bounded buffers.</summary>
+    public static void MapRealtime(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHub<RoomHub>("/hubs/room", o =>
+        {
+            o.ApplicationMaxBufferSize = 64 * 1024;
+            o.TransportMaxBufferSize = 256 * 1024;
+            o.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling;
+        });
     }
 }

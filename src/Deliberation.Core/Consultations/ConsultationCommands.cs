@@ -6,7 +6,7 @@ using Npgsql;
 namespace Deliberation.Core.Consultations;
 
 /// <summary>Use cases that change sessions: create, edit and move through the life cycle, each audited.</summary>
-public sealed class ConsultationCommands(HubDbContext db, TimeProvider clock, IEnumerable<IConsultationEvents> listeners)
+public sealed class ConsultationCommands(HubDbContext db, TimeProvider clock, IEnumerable<IConsultationEvents> listeners, IEnumerable<IRoomEventSink> sinks)
 {
     /// <summary>Creates a draft session with a fresh room code.</summary>
     public async Task<Consultation> CreateAsync(Guid organizationId, ConsultationDraft draft, Actor actor, CancellationToken ct = default)
@@ -57,7 +57,12 @@ public sealed class ConsultationCommands(HubDbContext db, TimeProvider clock, IE
         var before = c.Status;
         c.MoveTo(next, clock.GetUtcNow());
         AuditLog.Record(db, actor, "consultation.status", nameof(Consultation), c.Id, new { Status = before }, new { c.Status }, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await using (var unit = await Rooms.RoomUnit.BeginAsync(db, c.Id, clock.GetUtcNow(), ct))
+        {
+            unit.Publish(Rooms.RoomEventTypes.RoomStatusChanged, new { Status = next.ToString() });
+            var events = await unit.CommitAsync(ct);
+            foreach (var sink in sinks) sink.Publish(events);
+        }
         foreach (var listener in listeners) await listener.StatusChangedAsync(c.Id, c.Status, ct);
     }
 

@@ -50,7 +50,7 @@ public static class AccountsSetup
                 return Task.CompletedTask;
             };
         });
-        services.AddScoped<AnonymousVisitors>();
+        services.AddSingleton<AnonymousVisitors>();
         return services;
     }
 

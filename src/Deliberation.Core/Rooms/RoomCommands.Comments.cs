@@ -1,0 +1,145 @@
+using Deliberation.Core.Auditing;
+using Deliberation.Core.Consultations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Core.Rooms;
+
+public sealed partial class RoomCommands
+{
+    /// <summary>The result of posting: the comment's id and whether it is shown or waits for a moderator.</summary>
+    public sealed record PostedComment(Guid Id, string Status, string? FlagReason);
+
+    /// <summary>Posts a comment. Public comments wait in the queue when the room pre-moderates; sensitive words always queue.</summary>
+    public async Task<RoomResult> PostCommentAsync(Guid roomId, RoomActor actor, string? text, CancellationToken ct)
+    {
+        RequireInteract(actor);
+        var clean = RoomText.Clean(text, RoomText.CommentMax);
+        var room = await LoadRoomAsync(roomId, ct);
+        RequireLive(room);
+        if (await IsBlockedAsync(roomId, actor.Key, ct)) throw RoomErrors.Fail(RoomErrors.Blocked);
+
+        var flag = RoomText.FindSensitive(clean, room.Room.SensitiveWords);
+        var preModerated = !actor.CanModerate && (actor.IsPublic ? room.Room.PreModeratePublic : room.Room.PreModerateMembers);
+        var comment = new Comment
+        {
+            ConsultationId = roomId, AuthorKey = actor.Key, AuthorName = actor.Name, Tier = actor.Tier, Sector = actor.Sector,
+            Text = clean, CreatedAt = Now, AgendaItemId = room.Room.CurrentAgendaItemId,
+            Status = flag is null && !preModerated ? CommentStatus.Approved : CommentStatus.Pending,
+            FlagReason = flag is null ? null : $"sensitive:{flag}",
+        };
+        db.Comments.Add(comment);
+        await using var unit = await BeginAsync(roomId, ct);
+        if (comment.Status == CommentStatus.Approved) unit.Publish(RoomEventTypes.CommentShown, View(comment));
+        var events = await unit.CommitAsync(ct);
+        RoomEffect[] effects = comment.Status == CommentStatus.Pending ? [new QueueEffect("comment", comment.Id, "added")] : [];
+        return new RoomResult(events, effects, new PostedComment(comment.Id, comment.Status.ToString(), comment.FlagReason));
+    }
+
+    /// <summary>Shows a queued (or report-hidden) comment.</summary>
+    public Task<RoomResult> ApproveCommentAsync(Guid roomId, RoomActor actor, Guid commentId, CancellationToken ct) =>
+        ModerateAsync(roomId, actor, commentId, "comment.approve", [CommentStatus.Pending, CommentStatus.Hidden], c =>
+        {
+            c.Status = CommentStatus.Approved;
+            return (RoomEventTypes.CommentShown, View(c), new NoticeEffect(c.AuthorKey, "comment.approved", c.Id.ToString()));
+        }, ct);
+
+    /// <summary>Refuses a queued comment with a reason the author sees.</summary>
+    public Task<RoomResult> RejectCommentAsync(Guid roomId, RoomActor actor, Guid commentId, string? reason, CancellationToken ct)
+    {
+        var why = string.IsNullOrWhiteSpace(reason) ? null : RoomText.Clean(reason, RoomText.ShortMax);
+        return ModerateAsync(roomId, actor, commentId, "comment.reject", [CommentStatus.Pending], c =>
+        {
+            c.Status = CommentStatus.Rejected;
+            c.ModerationReason = why;
+            return (null, null, new NoticeEffect(c.AuthorKey, "comment.rejected", why));
+        }, ct);
+    }
+
+    /// <summary>Takes a shown comment down.</summary>
+    public Task<RoomResult> HideCommentAsync(Guid roomId, RoomActor actor, Guid commentId, string? reason, CancellationToken ct)
+    {
+        var why = string.IsNullOrWhiteSpace(reason) ? null : RoomText.Clean(reason, RoomText.ShortMax);
+        return ModerateAsync(roomId, actor, commentId, "comment.hide", [CommentStatus.Approved, CommentStatus.Pending], c =>
+        {
+            var wasShown = c.Status == CommentStatus.Approved;
+            c.Status = CommentStatus.Hidden;
+            c.Pinned = false;
+            c.ModerationReason = why;
+            return wasShown ? (RoomEventTypes.CommentRemoved, new { c.Id }, null) : (null, null, null);
+        }, ct);
+    }
+
+    /// <summary>Pins a shown comment to the top, or unpins it.</summary>
+    public Task<RoomResult> PinCommentAsync(Guid roomId, RoomActor actor, Guid commentId, bool pinned, CancellationToken ct) =>
+        ModerateAsync(roomId, actor, commentId, "comment.pin", [CommentStatus.Approved], c =>
+        {
+            c.Pinned = pinned;
+            return (RoomEventTypes.CommentPinned, new { c.Id, Pinned = pinned }, null);
+        }, ct);
+
+    private async Task<RoomResult> ModerateAsync(Guid roomId, RoomActor actor, Guid commentId, string action, CommentStatus[] from,
+        Func<Comment, (string? Type, object? Payload, RoomEffect? Effect)> change, CancellationToken ct)
+    {
+        await RequireModeratorAsync(roomId, actor, action, ct);
+        var c = await db.Comments.SingleOrDefaultAsync(x => x.Id == commentId && x.ConsultationId == roomId, ct)
+            ?? throw RoomErrors.Fail(RoomErrors.ItemNotFound);
+        if (!from.Contains(c.Status)) throw RoomErrors.Fail(RoomErrors.WrongState);
+        var before = c.Status;
+        var (type, payload, effect) = change(c);
+        c.ModeratedBy = actor.Name;
+        c.ModeratedAt = Now;
+        AuditLog.Record(db, AuditActor(actor), action, nameof(Comment), c.Id, new { Status = before }, new { c.Status, c.ModerationReason, c.Pinned }, Now);
+        await using var unit = await BeginAsync(roomId, ct);
+        if (type is not null) unit.Publish(type, payload);
+        var events = await unit.CommitAsync(ct);
+        var effects = new List<RoomEffect> { new QueueEffect("comment", c.Id, "removed") };
+        if (effect is not null) effects.Add(effect);
+        return new RoomResult(events, effects);
+    }
+
+    /// <summary>Reports a comment; at the room's threshold of distinct reporters it is hidden pending review.</summary>
+    public async Task<RoomResult> ReportCommentAsync(Guid roomId, RoomActor actor, Guid commentId, CancellationToken ct)
+    {
+        RequireInteract(actor);
+        var room = await LoadRoomAsync(roomId, ct);
+        var c = await db.Comments.SingleOrDefaultAsync(x => x.Id == commentId && x.ConsultationId == roomId && x.Status == CommentStatus.Approved, ct)
+            ?? throw RoomErrors.Fail(RoomErrors.ItemNotFound);
+        if (c.AuthorKey == actor.Key) throw RoomErrors.Fail(RoomErrors.WrongState);
+        if (await db.CommentReports.AnyAsync(r => r.CommentId == commentId && r.ReporterKey == actor.Key, ct)) return RoomResult.None;
+        db.CommentReports.Add(new CommentReport { CommentId = commentId, ReporterKey = actor.Key, At = Now });
+        c.ReportCount++;
+        var hide = c.ReportCount >= Math.Max(1, room.Room.ReportThreshold);
+        if (hide)
+        {
+            c.Status = CommentStatus.Hidden;
+            c.Pinned = false;
+            c.FlagReason = "reports";
+            c.ModeratedAt = null;
+        }
+        await using var unit = await BeginAsync(roomId, ct);
+        if (hide) unit.Publish(RoomEventTypes.CommentRemoved, new { c.Id });
+        var events = await unit.CommitAsync(ct);
+        return new RoomResult(events, hide ? [new QueueEffect("comment", c.Id, "added")] : []);
+    }
+
+    /// <summary>Stops a participant from posting in this session.</summary>
+    public async Task<RoomResult> BlockAsync(Guid roomId, RoomActor actor, string participantKey, string displayName, CancellationToken ct)
+    {
+        await RequireModeratorAsync(roomId, actor, "participant.block", ct);
+        if (await IsBlockedAsync(roomId, participantKey, ct)) return RoomResult.None;
+        db.RoomBlocks.Add(new RoomBlock { ConsultationId = roomId, ParticipantKey = participantKey, DisplayName = displayName, BlockedBy = actor.Name, At = Now });
+        AuditLog.Record(db, AuditActor(actor), "participant.block", nameof(Consultation), roomId, after: new { participantKey, displayName }, at: Now);
+        await db.SaveChangesAsync(ct);
+        return new RoomResult([], [new NoticeEffect(participantKey, "participant.blocked", null)]);
+    }
+
+    /// <summary>Lets a blocked participant post again.</summary>
+    public async Task<RoomResult> UnblockAsync(Guid roomId, RoomActor actor, string participantKey, CancellationToken ct)
+    {
+        await RequireModeratorAsync(roomId, actor, "participant.unblock", ct);
+        await db.RoomBlocks.Where(b => b.ConsultationId == roomId && b.ParticipantKey == participantKey).ExecuteDeleteAsync(ct);
+        AuditLog.Record(db, AuditActor(actor), "participant.unblock", nameof(Consultation), roomId, after: new { participantKey }, at: Now);
+        await db.SaveChangesAsync(ct);
+        return RoomResult.None;
+    }
+}

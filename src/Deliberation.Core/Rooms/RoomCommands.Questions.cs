@@ -1,0 +1,139 @@
+using Deliberation.Core.Auditing;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Core.Rooms;
+
+public sealed partial class RoomCommands
+{
+    private static readonly QuestionStatus[] Visible = [QuestionStatus.Open, QuestionStatus.Answering, QuestionStatus.Answered];
+
+    /// <summary>Asks a question. Like comments, public questions wait when the room pre-moderates, and sensitive words queue.</summary>
+    public async Task<RoomResult> AskQuestionAsync(Guid roomId, RoomActor actor, string? text, CancellationToken ct)
+    {
+        RequireInteract(actor);
+        var clean = RoomText.Clean(text, RoomText.QuestionMax);
+        var room = await LoadRoomAsync(roomId, ct);
+        RequireLive(room);
+        if (await IsBlockedAsync(roomId, actor.Key, ct)) throw RoomErrors.Fail(RoomErrors.Blocked);
+        var flag = RoomText.FindSensitive(clean, room.Room.SensitiveWords);
+        var preModerated = !actor.CanModerate && (actor.IsPublic ? room.Room.PreModeratePublic : room.Room.PreModerateMembers);
+        var q = new Question
+        {
+            ConsultationId = roomId, AuthorKey = actor.Key, AuthorName = actor.Name, Tier = actor.Tier, Text = clean, CreatedAt = Now,
+            Status = flag is null && !preModerated ? QuestionStatus.Open : QuestionStatus.Pending,
+            FlagReason = flag is null ? null : $"sensitive:{flag}",
+        };
+        db.Questions.Add(q);
+        await using var unit = await BeginAsync(roomId, ct);
+        if (q.Status == QuestionStatus.Open) unit.Publish(RoomEventTypes.QuestionAsked, View(q));
+        var events = await unit.CommitAsync(ct);
+        RoomEffect[] effects = q.Status == QuestionStatus.Pending ? [new QueueEffect("question", q.Id, "added")] : [];
+        return new RoomResult(events, effects, View(q));
+    }
+
+    /// <summary>Upvotes a question once per person. Returns false as value when this person had already voted.</summary>
+    public async Task<RoomResult> UpvoteQuestionAsync(Guid roomId, RoomActor actor, Guid questionId, CancellationToken ct)
+    {
+        RequireInteract(actor);
+        var target = await ResolveMergedAsync(roomId, questionId, ct);
+        if (target.Status is not (QuestionStatus.Open or QuestionStatus.Answering)) throw RoomErrors.Fail(RoomErrors.WrongState);
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "QuestionVotes" ("QuestionId", "VoterKey") VALUES ({target.Id}, {actor.Key}) ON CONFLICT DO NOTHING
+            """, ct);
+        if (inserted == 0) return new RoomResult([], [], false);
+        var votes = (await db.Database.SqlQuery<int>($"""
+            UPDATE "Questions" SET "Votes" = "Votes" + 1 WHERE "Id" = {target.Id} RETURNING "Votes" AS "Value"
+            """).ToListAsync(ct)).Single();
+        return new RoomResult([], [new QuestionVotesEffect(target.Id, votes)], true);
+    }
+
+    /// <summary>Follows merges, so a vote for a merged question lands on the one that absorbed it.</summary>
+    private async Task<Question> ResolveMergedAsync(Guid roomId, Guid questionId, CancellationToken ct)
+    {
+        for (var hops = 0; hops < 10; hops++)
+        {
+            var q = await db.Questions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == questionId && x.ConsultationId == roomId, ct)
+                ?? throw RoomErrors.Fail(RoomErrors.ItemNotFound);
+            if (q.MergedIntoId is not Guid next) return q;
+            questionId = next;
+        }
+        throw RoomErrors.Fail(RoomErrors.WrongState);
+    }
+
+    /// <summary>Merges a duplicate into another question: votes combine (each voter once) and askers follow the merged one.</summary>
+    public async Task<RoomResult> MergeQuestionsAsync(Guid roomId, RoomActor actor, Guid sourceId, Guid targetId, CancellationToken ct)
+    {
+        await RequireModeratorAsync(roomId, actor, "question.merge", ct);
+        if (sourceId == targetId) throw RoomErrors.Fail(RoomErrors.WrongState);
+        var source = await db.Questions.SingleOrDefaultAsync(x => x.Id == sourceId && x.ConsultationId == roomId, ct);
+        var target = await db.Questions.SingleOrDefaultAsync(x => x.Id == targetId && x.ConsultationId == roomId, ct);
+        if (source is null || target is null) throw RoomErrors.Fail(RoomErrors.ItemNotFound);
+        if (!Visible.Contains(source.Status) && source.Status != QuestionStatus.Pending || !Visible.Contains(target.Status))
+        {
+            throw RoomErrors.Fail(RoomErrors.WrongState);
+        }
+        await using var unit = await BeginAsync(roomId, ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "QuestionVotes" ("QuestionId", "VoterKey")
+            SELECT {targetId}, "VoterKey" FROM "QuestionVotes" WHERE "QuestionId" = {sourceId}
+            ON CONFLICT DO NOTHING
+            """, ct);
+        target.Votes = await db.QuestionVotes.CountAsync(v => v.QuestionId == targetId, ct);
+        target.MergedCount += 1 + source.MergedCount;
+        var earlier = await db.Questions.Where(x => x.MergedIntoId == sourceId).ToListAsync(ct);
+        foreach (var e in earlier) e.MergedIntoId = targetId;
+        source.Status = QuestionStatus.Merged;
+        source.MergedIntoId = targetId;
+        AuditLog.Record(db, AuditActor(actor), "question.merge", nameof(Question), sourceId, after: new { targetId }, at: Now);
+        unit.Publish(RoomEventTypes.QuestionUpdated, View(source));
+        unit.Publish(RoomEventTypes.QuestionUpdated, View(target));
+        var events = await unit.CommitAsync(ct);
+        var askers = earlier.Select(e => e.AuthorKey).Append(source.AuthorKey).Distinct();
+        return new RoomResult(events, askers.Select(k => (RoomEffect)new NoticeEffect(k, "question.merged", targetId.ToString()))
+            .Append(new QueueEffect("question", sourceId, "removed")).ToList());
+    }
+
+    /// <summary>Shows a queued question.</summary>
+    public Task<RoomResult> ApproveQuestionAsync(Guid roomId, RoomActor actor, Guid id, CancellationToken ct) =>
+        ChangeQuestionAsync(roomId, actor, id, "question.approve", [QuestionStatus.Pending], q => q.Status = QuestionStatus.Open, RoomEventTypes.QuestionAsked, ct);
+
+    /// <summary>Marks a question as being answered now (正在回答).</summary>
+    public Task<RoomResult> MarkAnsweringAsync(Guid roomId, RoomActor actor, Guid id, CancellationToken ct) =>
+        ChangeQuestionAsync(roomId, actor, id, "question.answering", [QuestionStatus.Open], q => q.Status = QuestionStatus.Answering, RoomEventTypes.QuestionUpdated, ct);
+
+    /// <summary>Records the answer (已回答): who answered, e.g. a department's on-the-spot response, and a short text.</summary>
+    public Task<RoomResult> AnswerQuestionAsync(Guid roomId, RoomActor actor, Guid id, string? answeredBy, string? answer, CancellationToken ct)
+    {
+        var by = string.IsNullOrWhiteSpace(answeredBy) ? actor.Name : RoomText.Clean(answeredBy, 100);
+        var text = string.IsNullOrWhiteSpace(answer) ? null : RoomText.Clean(answer, 1000);
+        return ChangeQuestionAsync(roomId, actor, id, "question.answer", [QuestionStatus.Open, QuestionStatus.Answering], q =>
+        {
+            q.Status = QuestionStatus.Answered;
+            q.AnsweredBy = by;
+            q.AnswerText = text;
+            q.AnsweredAt = Now;
+        }, RoomEventTypes.QuestionUpdated, ct);
+    }
+
+    /// <summary>Takes a question down.</summary>
+    public Task<RoomResult> HideQuestionAsync(Guid roomId, RoomActor actor, Guid id, CancellationToken ct) =>
+        ChangeQuestionAsync(roomId, actor, id, "question.hide", [QuestionStatus.Pending, .. Visible], q => q.Status = QuestionStatus.Hidden, RoomEventTypes.QuestionUpdated, ct);
+
+    private async Task<RoomResult> ChangeQuestionAsync(Guid roomId, RoomActor actor, Guid id, string action, QuestionStatus[] from,
+        Action<Question> change, string eventType, CancellationToken ct)
+    {
+        await RequireModeratorAsync(roomId, actor, action, ct);
+        var q = await db.Questions.SingleOrDefaultAsync(x => x.Id == id && x.ConsultationId == roomId, ct) ?? throw RoomErrors.Fail(RoomErrors.ItemNotFound);
+        if (!from.Contains(q.Status)) throw RoomErrors.Fail(RoomErrors.WrongState);
+        var before = q.Status;
+        change(q);
+        AuditLog.Record(db, AuditActor(actor), action, nameof(Question), q.Id, new { Status = before }, new { q.Status, q.AnsweredBy }, Now);
+        await using var unit = await BeginAsync(roomId, ct);
+        var wasHiddenFromRoom = before == QuestionStatus.Pending && q.Status == QuestionStatus.Hidden;
+        if (!wasHiddenFromRoom) unit.Publish(eventType, View(q));
+        var events = await unit.CommitAsync(ct);
+        var effects = new List<RoomEffect> { new NoticeEffect(q.AuthorKey, $"question.{q.Status.ToString().ToLowerInvariant()}", q.Id.ToString()) };
+        if (before == QuestionStatus.Pending) effects.Add(new QueueEffect("question", q.Id, "removed"));
+        return new RoomResult(events, effects);
+    }
+}

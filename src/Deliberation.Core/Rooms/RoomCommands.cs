@@ -1,0 +1,76 @@
+using Deliberation.Core.Auditing;
+using Deliberation.Core.Consultations;
+using Deliberation.Core.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Deliberation.Core.Rooms;
+
+/// <summary>
+/// The rules of the live room: every action a participant or moderator takes, each in one transaction that
+/// commits the record and its sequenced events together (see <see cref="RoomUnit"/>). Framework-free: the
+/// SignalR hub only adapts calls to these methods and broadcasts what they return.
+/// </summary>
+public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock)
+{
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    private Task<RoomUnit> BeginAsync(Guid roomId, CancellationToken ct) => RoomUnit.BeginAsync(db, roomId, Now, ct);
+
+    private async Task<Consultation> LoadRoomAsync(Guid roomId, CancellationToken ct) =>
+        await db.Consultations.SingleOrDefaultAsync(c => c.Id == roomId, ct) ?? throw RoomErrors.Fail(RoomErrors.NotFound);
+
+    /// <summary>Participants act only while the room is live.</summary>
+    private static void RequireLive(Consultation room)
+    {
+        if (room.Status == ConsultationStatus.Live) return;
+        throw RoomErrors.Fail(room.Status is ConsultationStatus.Ended or ConsultationStatus.Archived ? RoomErrors.Closed : RoomErrors.WrongState);
+    }
+
+    /// <summary>Moderators prepare before the session and run it while live; an ended room is read-only.</summary>
+    private static void RequireNotClosed(Consultation room)
+    {
+        if (room.Status is ConsultationStatus.Ended or ConsultationStatus.Archived) throw RoomErrors.Fail(RoomErrors.Closed);
+    }
+
+    private static void RequireInteract(RoomActor actor)
+    {
+        if (!actor.MayInteract) throw RoomErrors.Fail(RoomErrors.WatchOnly);
+    }
+
+    /// <summary>Refuses a moderator action to anyone else, leaving an audit entry of the attempt.</summary>
+    public async Task RequireModeratorAsync(Guid roomId, RoomActor actor, string action, CancellationToken ct)
+    {
+        if (actor.CanModerate) return;
+        db.ChangeTracker.Clear();
+        AuditLog.Record(db, new Actor(actor.UserId, actor.Name), "room.denied", nameof(Consultation), roomId,
+            after: new { Method = action, actor.Key, Tier = actor.Tier.ToString() }, at: Now);
+        await db.SaveChangesAsync(ct);
+        throw RoomErrors.Fail(RoomErrors.Forbidden, action);
+    }
+
+    private async Task<bool> IsBlockedAsync(Guid roomId, string key, CancellationToken ct) =>
+        await db.RoomBlocks.AnyAsync(b => b.ConsultationId == roomId && b.ParticipantKey == key, ct);
+
+    private static Actor AuditActor(RoomActor actor) => new(actor.UserId, actor.Name);
+
+    /// <summary>The client view of the record.</summary>
+    public static CommentView View(Comment c) =>
+        new(c.Id, c.AuthorName, c.Tier.ToString(), c.Sector, c.Text, c.Pinned, c.CreatedAt);
+
+    /// <summary>The client view of the record.</summary>
+    public static QuestionView View(Question q) =>
+        new(q.Id, q.AuthorName, q.Tier.ToString(), q.Text, q.Status.ToString(), q.Votes, q.MergedCount, q.MergedIntoId, q.AnsweredBy, q.AnswerText, q.CreatedAt);
+
+    /// <summary>The client view of the record.</summary>
+    public static PollView View(Poll p) =>
+        new(p.Id, p.Title, p.Kind.ToString(), p.Options, p.MaxChoices, p.ShowResultsLive, p.AllowChange, p.Status.ToString());
+
+    /// <summary>The client view of the record.</summary>
+    public static VoteView View(FormalVote v) => v.Status == BallotStatus.Closed
+        ? new(v.Id, v.Title, v.Secret, v.QuorumPercent, v.PassPercent, v.Status.ToString(), v.Expected, v.Present, v.For, v.Against, v.Abstain, v.QuorumMet, v.Passed, v.ClosedAt)
+        : new(v.Id, v.Title, v.Secret, v.QuorumPercent, v.PassPercent, v.Status.ToString(), v.Expected, v.Present, null, null, null, null, null, null);
+
+    /// <summary>The client view of the record.</summary>
+    public static QuestionnaireView View(Questionnaire q) =>
+        new(q.Id, q.Title, q.Description, q.Anonymous, q.Status.ToString(), q.Items);
+}

@@ -1,0 +1,28 @@
+using Deliberation.Core.Consultations;
+using Deliberation.Core.Rooms;
+
+namespace Deliberation.Realtime.Rooms;
+
+/// <summary>Turns this node's counts into room-wide presence.</summary>
+public interface IPresenceStore
+{
+    /// <summary>Records this node's counts for the room and returns the room-wide counts.</summary>
+    Task<PresenceView> RoomWideAsync(Guid roomId, int[] localCountsByTier);
+
+    /// <summary>Rooms that other nodes report people in (so this node pushes their counts too).</summary>
+    Task<IReadOnlyCollection<Guid>> ActiveRoomsAsync();
+
+    /// <summary>Builds a view from counts indexed by <see cref="ParticipantTier"/>.</summary>
+    static PresenceView ToView(int[] counts) =>
+        new(counts.Sum(), Enum.GetValues<ParticipantTier>().Where(t => counts[(int)t] > 0).ToDictionary(t => t.ToString(), t => counts[(int)t]));
+}
+
+/// <summary>One node: its own counts are the room's.</summary>
+public sealed class LocalPresenceStore : IPresenceStore
+{
+    /// <inheritdoc />
+    public Task<PresenceView> RoomWideAsync(Guid roomId, int[] localCountsByTier) => Task.FromResult(IPresenceStore.ToView(localCountsByTier));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyCollection<Guid>> ActiveRoomsAsync() => Task.FromResult<IReadOnlyCollection<Guid>>([]);
+}

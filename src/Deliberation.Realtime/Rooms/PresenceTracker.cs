@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using Deliberation.Core.Consultations;
+using Deliberation.Core.Persistence;
+using Deliberation.Core.Rooms;
+using Deliberation.Realtime.Contracts;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Deliberation.Realtime.Rooms;
+
+/// <summary>
+/// Who is online in each room, by tier. This node counts its own connections; <see cref="IPresenceStore"/>
+/// sums the nodes (in memory for one node, in Redis for several). Once a second, rooms whose counts changed
+/// get a PresenceChanged, and a new peak is written to the session for the minutes.
+/// </summary>
+public sealed partial class PresenceTracker(IPresenceStore store, IServiceScopeFactory scopes, IHubContext<RoomHub, IRoomClient> hub,
+    ILogger<PresenceTracker> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, (Guid Room, ParticipantTier Tier)> _connections = new();
+    private readonly ConcurrentDictionary<Guid, int[]> _local = new();
+    private readonly ConcurrentDictionary<Guid, PresenceView> _lastSent = new();
+    private readonly ConcurrentDictionary<Guid, int> _peakWritten = new();
+
+    /// <summary>Counts a connection in a room (a connection is in one room at a time).</summary>
+    public void Enter(string connectionId, Guid roomId, ParticipantTier tier)
+    {
+        Leave(connectionId);
+        _connections[connectionId] = (roomId, tier);
+        var counts = _local.GetOrAdd(roomId, _ => new int[Enum.GetValues<ParticipantTier>().Length]);
+        Interlocked.Increment(ref counts[(int)tier]);
+    }
+
+    /// <summary>Stops counting a connection.</summary>
+    public void Leave(string connectionId)
+    {
+        if (_connections.TryRemove(connectionId, out var at) && _local.TryGetValue(at.Room, out var counts))
+        {
+            Interlocked.Decrement(ref counts[(int)at.Tier]);
+        }
+    }
+
+    /// <summary>The room's presence as last computed (room-wide).</summary>
+    public async Task<PresenceView> CurrentAsync(Guid roomId) =>
+        _lastSent.TryGetValue(roomId, out var p) ? p : await store.RoomWideAsync(roomId, Local(roomId)).ConfigureAwait(false);
+
+    private int[] Local(Guid roomId) => _local.TryGetValue(roomId, out var c) ? c.ToArray() : new int[Enum.GetValues<ParticipantTier>().Length];
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await TickAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogTickFailed(logger, ex);
+            }
+        }
+    }
+
+    private async Task TickAsync(CancellationToken ct)
+    {
+        var rooms = _local.Keys.Concat(await store.ActiveRoomsAsync().ConfigureAwait(false)).Distinct().ToList();
+        foreach (var roomId in rooms)
+        {
+            var view = await store.RoomWideAsync(roomId, Local(roomId)).ConfigureAwait(false);
+            if (_lastSent.TryGetValue(roomId, out var last) && Same(last, view)) continue;
+            _lastSent[roomId] = view;
+            await hub.Clients.Group(RoomGroups.Room(roomId)).PresenceChanged(view).ConfigureAwait(false);
+            if (view.Total > _peakWritten.GetValueOrDefault(roomId))
+            {
+                _peakWritten[roomId] = view.Total;
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+                await db.Consultations.Where(c => c.Id == roomId && c.Room.PeakOnline < view.Total)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Room.PeakOnline, view.Total), ct).ConfigureAwait(false);
+            }
+            if (view.Total == 0 && _local.TryGetValue(roomId, out var counts) && counts.All(c => c == 0)) _local.TryRemove(roomId, out _);
+        }
+    }
+
+    private static bool Same(PresenceView a, PresenceView b) =>
+        a.Total == b.Total && a.ByTier.Count == b.ByTier.Count && a.ByTier.All(kv => b.ByTier.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Presence tick failed")]
+    private static partial void LogTickFailed(ILogger logger, Exception ex);
+}

@@ -1,0 +1,117 @@
+using Deliberation.Core.Consultations;
+using Deliberation.Core.Rooms;
+using Deliberation.Realtime.Contracts;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Deliberation.Realtime.Rooms;
+
+/// <summary>
+/// The live room over SignalR, at <c>/hubs/room</c>. A thin adapter: it finds out who the caller is in the room
+/// (server-side, from cookies), applies limits, calls <see cref="RoomCommands"/> and hands the result to the
+/// <see cref="RoomEngine"/>. Method names are imperatives; client events are past tense (see docs/realtime-api.md).
+/// </summary>
+public sealed partial class RoomHub(
+    RoomAccess access,
+    RoomCommands commands,
+    RoomQueries queries,
+    RoomEngine engine,
+    PresenceTracker presence,
+    RoomRateLimiter limiter,
+    IRoomCallerResolver callers,
+    ConsoleQueries consoleQueries,
+    IEnumerable<IConsultationEvents> lifecycle) : Hub<IRoomClient>
+{
+    private const string RoomKey = "room";
+    private const string ActorKey = "actor";
+    private const string ScreenKey = "screen";
+
+    /// <summary>Joins a room (by id or code) or resumes after a reconnect with the last sequence seen.</summary>
+    public async Task<JoinResult> Join(JoinRequest request)
+    {
+        var ct = Context.ConnectionAborted;
+        var roomId = request.RoomId ?? await FindByCodeAsync(request.RoomCode, ct);
+        var room = await access.FindAsync(roomId, ct) ?? throw RoomErrors.Fail(RoomErrors.NotFound);
+        var caller = callers.Resolve(Context.GetHttpContext() ?? throw RoomErrors.Fail(RoomErrors.Forbidden));
+        var actor = await access.ResolveAsync(room, caller, checkIn: !request.Screen, ct);
+
+        await LeaveCurrentAsync();
+        Context.Items[RoomKey] = room.Id;
+        Context.Items[ActorKey] = actor;
+        Context.Items[ScreenKey] = request.Screen;
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Room(room.Id), ct);
+        await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Participant(room.Id, actor.Key), ct);
+        if (actor.CanModerate) await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Moderators(room.Id), ct);
+        if (!request.Screen) presence.Enter(Context.ConnectionId, room.Id, actor.Tier);
+
+        // Groups first, then the read: anything committed meanwhile arrives live too, and the client drops duplicates by sequence.
+        IReadOnlyList<CommittedEvent>? missed = null;
+        if (request.LastSeq is long last and >= 0)
+        {
+            missed = await queries.EventsAfterAsync(room.Id, last, ct);
+            if (missed.Count >= RoomQueries.ResumeLimit) missed = null;
+        }
+        var snapshot = missed is null ? await queries.SnapshotAsync(room.Id, actor, ct) : null;
+        var tallies = snapshot?.Tallies ?? await OpenTalliesAsync(room.Id, actor, ct);
+        var me = new Me(actor.Key, actor.Name, actor.Tier.ToString(), actor.CanModerate, actor.MayInteract, actor.MayTakeFloor,
+            actor.ParticipantId is not null && actor.Tier != ParticipantTier.Public);
+        return new JoinResult(room.Id, me, snapshot, missed?.Select(RoomEventMessage.From).ToList(),
+            await presence.CurrentAsync(room.Id), tallies);
+    }
+
+    /// <summary>Fetches events after a sequence (a client that noticed a gap fills it with this).</summary>
+    public async Task<IReadOnlyList<RoomEventMessage>> Resume(long afterSeq)
+    {
+        var (roomId, _) = Current();
+        return (await queries.EventsAfterAsync(roomId, afterSeq, Context.ConnectionAborted)).Select(RoomEventMessage.From).ToList();
+    }
+
+    /// <inheritdoc />
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        presence.Leave(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task LeaveCurrentAsync()
+    {
+        if (Context.Items.TryGetValue(RoomKey, out var r) && r is Guid old && Context.Items[ActorKey] is RoomActor a)
+        {
+            presence.Leave(Context.ConnectionId);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Room(old));
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Participant(old, a.Key));
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, RoomGroups.Moderators(old));
+        }
+    }
+
+    private async Task<Guid> FindByCodeAsync(string? code, CancellationToken ct)
+    {
+        if (!RoomCodes.IsWellFormed(code)) throw RoomErrors.Fail(RoomErrors.NotFound);
+        return await access.FindOpenByCodeAsync(code!, ct) ?? throw RoomErrors.Fail(RoomErrors.NotFound);
+    }
+
+    private async Task<IReadOnlyList<PollTally>> OpenTalliesAsync(Guid roomId, RoomActor actor, CancellationToken ct)
+    {
+        var list = new List<PollTally>();
+        foreach (var poll in await access.OpenPollsAsync(roomId, ct))
+        {
+            if (poll.ShowResultsLive || actor.CanModerate) list.Add(await queries.TallyPollAsync(poll, ct));
+        }
+        return list;
+    }
+
+    /// <summary>The room and actor of this connection, after a call budget check.</summary>
+    private (Guid RoomId, RoomActor Actor) Current()
+    {
+        if (Context.Items.TryGetValue(RoomKey, out var r) && r is Guid roomId && Context.Items[ActorKey] is RoomActor actor)
+        {
+            if (Context.Items[ScreenKey] is true && !actor.CanModerate) throw RoomErrors.Fail(RoomErrors.Forbidden);
+            limiter.TakeCall(roomId, actor.Key);
+            return (roomId, actor);
+        }
+        throw RoomErrors.Fail(RoomErrors.NotFound);
+    }
+
+    private Task<object?> Apply(Guid roomId, RoomResult result) => engine.ApplyAsync(roomId, result);
+
+    private CancellationToken Ct => Context.ConnectionAborted;
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Deliberation.Core.Persistence;
+using Deliberation.Core.Rooms;
+using Deliberation.Realtime.Contracts;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Deliberation.Realtime.Rooms;
+
+/// <summary>
+/// Pushes changing counts at most 4 times a second: poll tallies (to the room when the poll shows results live,
+/// else to moderators), question vote counts, formal-vote turnout and questionnaire aggregates (moderators).
+/// Marks are cheap; the tally is computed once per tick however many answers arrived.
+/// </summary>
+public sealed partial class TallyCoalescer(IServiceScopeFactory scopes, IHubContext<RoomHub, IRoomClient> hub, ILogger<TallyCoalescer> logger)
+    : BackgroundService
+{
+    /// <summary>Tick length: 250 ms, so at most 4 updates a second per poll.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    private readonly ConcurrentDictionary<Guid, Guid> _dirtyPolls = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, int>> _questionVotes = new();
+    private readonly ConcurrentDictionary<Guid, (Guid Room, int Cast)> _turnout = new();
+    private readonly ConcurrentDictionary<Guid, Guid> _dirtyQuestionnaires = new();
+
+    /// <summary>Notes the side effects of a room action.</summary>
+    public void Mark(Guid roomId, RoomEffect effect)
+    {
+        switch (effect)
+        {
+            case PollDirtyEffect p: _dirtyPolls[p.PollId] = roomId; break;
+            case QuestionVotesEffect q: _questionVotes.GetOrAdd(roomId, _ => new())[q.QuestionId] = q.Votes; break;
+            case VoteTurnoutEffect v: _turnout[v.VoteId] = (roomId, v.Cast); break;
+            case QuestionnaireDirtyEffect d: _dirtyQuestionnaires[d.QuestionnaireId] = roomId; break;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval);
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await TickAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogTickFailed(logger, ex);
+            }
+        }
+    }
+
+    private async Task TickAsync(CancellationToken ct)
+    {
+        foreach (var (roomId, votes) in _questionVotes)
+        {
+            var changed = votes.ToArray();
+            foreach (var (id, _) in changed) votes.TryRemove(id, out _);
+            if (changed.Length > 0)
+            {
+                await hub.Clients.Group(RoomGroups.Room(roomId)).QuestionVotesChanged(changed.Select(c => new QuestionVotes(c.Key, c.Value)).ToList());
+            }
+        }
+        foreach (var (voteId, (roomId, cast)) in _turnout)
+        {
+            _turnout.TryRemove(voteId, out _);
+            await hub.Clients.Group(RoomGroups.Moderators(roomId)).VoteTurnoutChanged(new VoteTurnout(voteId, cast));
+        }
+        if (_dirtyPolls.IsEmpty && _dirtyQuestionnaires.IsEmpty) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        foreach (var (pollId, roomId) in _dirtyPolls)
+        {
+            _dirtyPolls.TryRemove(pollId, out _);
+            var poll = await db.Polls.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pollId, ct);
+            if (poll is null) continue;
+            var tally = await new RoomQueries(db).TallyPollAsync(poll, ct);
+            var target = poll.ShowResultsLive ? RoomGroups.Room(roomId) : RoomGroups.Moderators(roomId);
+            await hub.Clients.Group(target).PollTallied(tally);
+        }
+        foreach (var (questionnaireId, roomId) in _dirtyQuestionnaires)
+        {
+            _dirtyQuestionnaires.TryRemove(questionnaireId, out _);
+            var aggregate = await new QuestionnaireQueries(db).AggregateAsync(questionnaireId, ct);
+            if (aggregate is not null) await hub.Clients.Group(RoomGroups.Moderators(roomId)).QuestionnaireTallied(aggregate);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tally push failed")]
+    private static partial void LogTickFailed(ILogger logger, Exception ex);
+}
