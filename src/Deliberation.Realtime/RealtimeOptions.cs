@@ -11,4 +11,10 @@ public sealed class RealtimeOptions
 
     /// <summary>Channel prefix on the backplane, so several hubs can share one Redis.</summary>
     public string ChannelPrefix { get; set; } = "deliberation";
+
+    /// <summary>Hub calls one participant may make per second in a room, sustained.</summary>
+    public double CallsPerSecond { get; set; } = 10;
+
+    /// <summary>Hub calls one participant may make in a burst.</summary>
+    public int CallBurst { get; set; } = 20;
 }

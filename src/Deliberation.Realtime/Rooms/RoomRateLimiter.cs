@@ -7,16 +7,16 @@ namespace Deliberation.Realtime.Rooms;
 /// Per-participant limits, kept per room and participant key (not per connection, so opening more tabs does not
 /// help): a general budget of calls, and the room's interval between public comments and questions.
 /// </summary>
-public sealed class RoomRateLimiter(TimeProvider clock)
+public sealed class RoomRateLimiter(TimeProvider clock, Microsoft.Extensions.Options.IOptions<RealtimeOptions> options)
 {
-    private const int Burst = 20;
-    private const double RefillPerSecond = 10;
+    private readonly int _burst = Math.Max(1, options.Value.CallBurst);
+    private readonly double _refillPerSecond = options.Value.CallsPerSecond;
     private readonly ConcurrentDictionary<(Guid, string), Bucket> _buckets = new();
     private readonly ConcurrentDictionary<(Guid, string), long> _lastPost = new();
 
     private sealed class Bucket
     {
-        public double Tokens = Burst;
+        public double Tokens = double.MaxValue;
         public long Stamp;
     }
 
@@ -27,7 +27,7 @@ public sealed class RoomRateLimiter(TimeProvider clock)
         var b = _buckets.GetOrAdd((roomId, key), _ => new Bucket { Stamp = now });
         lock (b)
         {
-            b.Tokens = Math.Min(Burst, b.Tokens + clock.GetElapsedTime(b.Stamp, now).TotalSeconds * RefillPerSecond);
+            b.Tokens = Math.Min(_burst, b.Tokens + clock.GetElapsedTime(b.Stamp, now).TotalSeconds * _refillPerSecond);
             b.Stamp = now;
             if (b.Tokens < 1) throw RoomErrors.Fail(RoomErrors.RateLimited);
             b.Tokens -= 1;

@@ -26,6 +26,9 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:Migrate", "true");
         builder.UseSetting("Database:SeedDemo", "true");
+        // Tests drive one account hard (streams of comments); the per-person budget has its own unit test.
+        builder.UseSetting("Realtime:CallsPerSecond", "1000");
+        builder.UseSetting("Realtime:CallBurst", "1000");
         ConfigureSettings(builder);
     }
 
