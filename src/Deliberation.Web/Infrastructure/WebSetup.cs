@@ -37,6 +37,7 @@ public static class WebSetup
         services.AddProblemDetails();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Display>();
+        services.AddScoped<ClientStrings>();
         services.AddHttpContextAccessor();
         return services;
     }

@@ -1,0 +1,46 @@
+// Tiny DOM helpers. Text always goes in through textContent, so user text can never become markup.
+type Child = Node | string | null | undefined | false;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, any> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
+    else if (k === "class") el.className = v;
+    else if (k === "text") el.textContent = String(v);
+    else if (v === true) el.setAttribute(k, "");
+    else el.setAttribute(k, String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  return el;
+}
+
+export function bind(root: HTMLElement, name: string): HTMLElement {
+  const el = root.querySelector<HTMLElement>(`[data-bind="${name}"]`);
+  if (!el) throw new Error(`missing [data-bind=${name}]`);
+  return el;
+}
+
+export function clear(el: HTMLElement, ...children: Child[]): void {
+  el.replaceChildren(...children.filter((c): c is Node | string => !!c));
+}
+
+export function clock(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+export function time(iso: string): string {
+  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+/** A horizontal bar chart of counts, drawn with plain elements (scales on a phone and on a big screen). */
+export function bars(labels: string[], counts: number[]): HTMLElement {
+  const total = counts.reduce((a, b) => a + b, 0);
+  return h("div", { class: "bars" }, ...labels.map((label, i) => {
+    const pct = total === 0 ? 0 : Math.round((counts[i] ?? 0) * 100 / total);
+    return h("div", { class: "bar-row" },
+      h("div", { class: "bar-label" }, h("span", { text: label }), h("span", { class: "bar-num", text: `${counts[i] ?? 0} · ${pct}%` })),
+      h("div", { class: "bar-track" }, h("div", { class: "bar-fill", style: `width:${pct}%` })));
+  }));
+}
