@@ -1,6 +1,7 @@
 using Deliberation.Realtime;
 using Deliberation.Web.Features.Accounts;
 using Deliberation.Web.Features.Consultations;
+using Deliberation.Web.Features.Reference;
 using Deliberation.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.Services.AddHubAccounts();
 builder.Services.AddHubWeb();
 builder.Services.AddRealtime(builder.Configuration);
 builder.Services.AddConsultations();
+builder.Services.AddReference();
 
 var app = builder.Build();
 
