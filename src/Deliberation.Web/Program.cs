@@ -1,11 +1,8 @@
 using Deliberation.Realtime;
 using Deliberation.Web.Features.Accounts;
 using Deliberation.Web.Features.Consultations;
-<<<<<<< HEAD
 using Deliberation.Web.Features.Rooms;
-=======
 using Deliberation.Web.Features.Reference;
->>>>>>> admin
 using Deliberation.Web.Infrastructure;
 using Deliberation.Web.Infrastructure.Jobs;
 
@@ -19,11 +16,8 @@ builder.Services.AddHubWeb();
 builder.Services.AddHubJobs(builder.Configuration);
 builder.Services.AddRealtime(builder.Configuration);
 builder.Services.AddConsultations();
-<<<<<<< HEAD
 builder.Services.AddRooms();
-=======
 builder.Services.AddReference();
->>>>>>> admin
 
 var app = builder.Build();
 
