@@ -23,6 +23,11 @@ public static class RealtimeServiceCollectionExtensions
             o.MaximumReceiveMessageSize = 32 * 1024;
             o.EnableDetailedErrors = false;
             o.AddFilter<RoomHubFilter>();
+        }).AddJsonProtocol(o =>
+        {
+            // Enums travel as names ("Oral", "Live"), which the browser code and the docs use.
+            o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.PayloadSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         if (!string.IsNullOrWhiteSpace(options.Redis))
         {

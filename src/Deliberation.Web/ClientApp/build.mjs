@@ -6,8 +6,10 @@ const entries = readdirSync("src/pages").filter((f) => f.endsWith(".ts")).map((f
 await build({
   entryPoints: entries,
   bundle: true,
+  splitting: true,
+  chunkNames: "chunks/[name]-[hash]",
   format: "esm",
-  target: ["es2020", "chrome90", "safari14"],
+  target: ["es2020"],
   outdir: "../wwwroot/js/dist",
   minify: true,
   sourcemap: true,

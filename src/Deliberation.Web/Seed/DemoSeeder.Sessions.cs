@@ -55,7 +55,7 @@ public sealed partial class DemoSeeder
         demo.Participants.Add(new Participant { DisplayName = moderator.DisplayName, Tier = ParticipantTier.Moderator, UserId = moderator.Id });
 
         var memberUser = users.SingleOrDefault(u => u.MemberId != null);
-        var members = await db.Members.Include(m => m.Sector).Where(m => m.OrganizationId == org.Id)
+        var members = await db.Members.AsNoTracking().Include(m => m.Sector).Where(m => m.OrganizationId == org.Id)
             .OrderBy(m => m.Id == memberUser!.MemberId ? 0 : 1).ThenBy(m => m.FullName).Take(s.MemberParticipants).ToListAsync(ct);
         foreach (var m in members)
         {

@@ -4,6 +4,7 @@ using Deliberation.Core.Rooms;
 using Deliberation.Realtime.Contracts;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Web.Tests.Infrastructure;
 
@@ -54,6 +55,7 @@ public sealed class RoomTestClient : IAsyncDisposable
                 o.SkipNegotiation = true;
                 o.WebSocketFactory = async (ctx, ct) => await ws.ConnectAsync(ctx.Uri, ct);
             })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .Build();
         _connection.On<EventBatch>(nameof(IRoomClient.EventsReceived), b => OnEventsAsync(b.Events));
         _connection.On<Notice>(nameof(IRoomClient.NoticeReceived), n => Notices.Enqueue(n));

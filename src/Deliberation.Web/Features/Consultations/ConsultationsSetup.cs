@@ -47,7 +47,7 @@ public static class ConsultationsSetup
     {
         var exists = await db.Consultations.AnyAsync(c => c.Id == id && c.Status != ConsultationStatus.Draft, ct);
         if (!exists) return TypedResults.NotFound();
-        var url = $"{request.Scheme}://{request.Host}/s/{id}";
+        var url = $"{request.Scheme}://{request.Host}/s/{id}/room";
         return Results.Text(qr.Svg(url), "image/svg+xml");
     }
 }

@@ -40,6 +40,7 @@ export function speakerView(state: RoomState, t: T, big = false): HTMLElement {
 
 export function toast(root: HTMLElement, text: string, kind: "info" | "error" = "info"): void {
   const box = bind(root, "toasts");
+  while (box.children.length >= 2) box.firstElementChild?.remove();
   const el = h("div", { class: `toast ${kind}`, role: kind === "error" ? "alert" : "status", text });
   box.append(el);
   window.setTimeout(() => el.remove(), kind === "error" ? 6000 : 4000);

@@ -12,10 +12,11 @@ const root = document.getElementById("room")!;
 const state = new RoomState();
 let activeTab = "comments";
 let sortByVotes = true;
+let quiet = true; // no "new" dots for what the snapshot drew
 const panels = new Map<string, HTMLElement>();
 
 const client = new RoomClient(cfg.roomId, {
-  snapshot: (s, me) => { state.load(s, me); buildTabs(); renderAll(); },
+  snapshot: (s, me) => { state.load(s, me); buildTabs(); quiet = true; renderAll(); quiet = false; },
   event: (e) => state.apply(e).forEach(render),
   state: (s) => setConnState(root, s),
   presence: (p) => renderOnline(root, p, t),
@@ -65,7 +66,7 @@ function selectTab(id: string): void {
 }
 
 function flag(tab: string): void {
-  if (tab === activeTab) return;
+  if (quiet || tab === activeTab) return;
   const badge = root.querySelector<HTMLElement>(`[data-badge="${tab}"]`);
   if (badge) badge.hidden = false;
 }
