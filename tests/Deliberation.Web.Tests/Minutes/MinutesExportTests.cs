@@ -47,7 +47,10 @@ public class MinutesExportTests(HubFactory hub)
         var bytes = await response.Content.ReadAsByteArrayAsync();
         using var pdf = PdfDocument.Open(bytes);
         var text = string.Concat(pdf.GetPages().Select(p => p.Text));
+        // The CJK font's ToUnicode maps some glyphs to Kangxi radicals (⽼ for 老); NFKC folds them back.
+        text = text.Normalize(System.Text.NormalizationForm.FormKC);
         Assert.Contains("关于“老旧小区加装电梯”的协商纪要", text);
+        Assert.Contains("— 1 —", text);
         Assert.Contains("<script>alert(1)</script>", text);
         Assert.DoesNotContain("/JavaScript", System.Text.Encoding.Latin1.GetString(bytes));
         Assert.Empty(pdf.GetPages().SelectMany(p => p.GetImages()));

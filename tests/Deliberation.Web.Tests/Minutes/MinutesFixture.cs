@@ -83,7 +83,7 @@ public sealed class MinutesFixture(int seed)
             C(102, "低层住户的采光和噪音问题要解决", CommentStatus.Approved, 8),
             C(103, "加装电梯后的维保费用谁来出？", CommentStatus.Approved, 5),
             C(104, "资金分摊方案希望早点公布", CommentStatus.Approved, 2),
-            C(105, Injection, CommentStatus.Approved, 1, "<b>坏人</b>"),
+            C(105, Injection, CommentStatus.Approved, 20, "<b>坏人</b>"),
             C(106, "REJECTED-不当言论", CommentStatus.Rejected, 99),
             C(107, "HIDDEN-已撤下的留言", CommentStatus.Hidden, 98),
             C(108, "PENDING-待审核的留言", CommentStatus.Pending, 97));
