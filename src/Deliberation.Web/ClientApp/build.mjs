@@ -7,7 +7,7 @@ await build({
   entryPoints: entries,
   bundle: true,
   format: "esm",
-  target: ["es2020", "chrome90", "safari14"],
+  target: ["es2020", "chrome90", "safari15"],
   outdir: "../wwwroot/js/dist",
   minify: true,
   sourcemap: true,

@@ -26,6 +26,7 @@ public static class MinutesSetup
         services.AddSingleton<PdfExporter>();
         services.AddSingleton<MinutesDownloads>();
         services.AddSingleton<IMinutesNotifier, MinutesNotifier>();
+        services.AddScoped<Seed.DemoRecordSeeder>();
         return services;
     }
 
