@@ -49,7 +49,10 @@ public sealed class ThemeCounter(IEnumerable<string> stopWords, int cap = 400_00
             var inLonger = candidates.Any(o => o.Key.Length > gram.Length && o.Value * 4 >= count * 3 && o.Key.Contains(gram, StringComparison.Ordinal));
             // Or when it is a longer n-gram that merely extends a chosen theme by a stray character.
             var extendsChosen = chosen.Any(c => gram.Contains(c.Theme, StringComparison.Ordinal) && count * 4 < c.Count * 3);
-            if (inLonger || extendsChosen) continue;
+            // Or when it is a window slid one character off a chosen theme (层住户补 next to 住户补偿).
+            var slid = gram.Length >= 3 && chosen.Any(c => c.Count >= count && c.Theme.Length == gram.Length
+                && (c.Theme.StartsWith(gram[1..], StringComparison.Ordinal) || c.Theme.EndsWith(gram[..^1], StringComparison.Ordinal)));
+            if (inLonger || extendsChosen || slid) continue;
             chosen.Add((gram, count));
             if (chosen.Count == top) break;
         }
