@@ -15,8 +15,9 @@ public sealed class MinutesOptions
     [Range(5, 600)]
     public int PdfTimeoutSeconds { get; set; } = 60;
 
-    /// <summary>Roles that may sign (签发) minutes. Staff may also sign when their account holds the claim
-    /// <c>permission</c> = <c>minutes.sign</c>.</summary>
+    /// <summary>Roles that may sign (签发) minutes (appsettings: leader, admin). Staff may also sign when their
+    /// account holds the claim <c>permission</c> = <c>minutes.sign</c>. Empty by default because configuration
+    /// binding appends to arrays.</summary>
     [MinLength(1)]
-    public string[] SignerRoles { get; set; } = ["leader", "admin"];
+    public string[] SignerRoles { get; set; } = [];
 }
