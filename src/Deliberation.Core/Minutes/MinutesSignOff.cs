@@ -76,7 +76,9 @@ public sealed class MinutesSignOff(HubDbContext db, MinutesCommands commands, Ti
             return new PublishedRecommendation(i + 1, key, r.Text, o.DepartmentId, [key, .. o.SourceRefs.Where(s => s != key)]);
         }).ToList();
         var title = MinutesMarkup.Lines(version.Markdown).FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim() ?? "";
-        return new MinutesPublished(minutes.Id, minutes.ConsultationId, no, Compiling.MarkdownText.Unescape(title), version.CreatedAt > (minutes.PublishedAt ?? version.CreatedAt) ? version.CreatedAt : minutes.PublishedAt ?? version.CreatedAt, recommendations);
+        // A correction is published when it is saved; the first version when the minutes were published.
+        var publishedAt = minutes.PublishedAt is { } first && first > version.CreatedAt ? first : version.CreatedAt;
+        return new MinutesPublished(minutes.Id, minutes.ConsultationId, no, Compiling.MarkdownText.Unescape(title), publishedAt, recommendations);
     }
 
     private async Task NotifyAsync(MinutesDocument minutes, CancellationToken ct)
