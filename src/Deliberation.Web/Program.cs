@@ -3,6 +3,7 @@ using Deliberation.Web.Features.Accounts;
 using Deliberation.Web.Features.Consultations;
 using Deliberation.Web.Features.Rooms;
 using Deliberation.Web.Features.Reference;
+using Deliberation.Web.Features.Minutes;
 using Deliberation.Web.Infrastructure;
 using Deliberation.Web.Infrastructure.Jobs;
 
@@ -18,6 +19,7 @@ builder.Services.AddRealtime(builder.Configuration);
 builder.Services.AddConsultations();
 builder.Services.AddRooms();
 builder.Services.AddReference();
+builder.Services.AddMinutes();
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.MapAccounts();
 app.MapHubJobs();
 app.MapConsultations();
 app.MapRooms();
+app.MapMinutes();
 app.MapRazorPages();
 
 await app.RunAsync();

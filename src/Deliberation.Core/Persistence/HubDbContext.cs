@@ -1,6 +1,7 @@
 using Deliberation.Core.Accounts;
 using Deliberation.Core.Auditing;
 using Deliberation.Core.Consultations;
+using Deliberation.Core.Minutes;
 using Deliberation.Core.Organizations;
 using Deliberation.Core.Rooms;
 using Microsoft.AspNetCore.Identity;
@@ -63,6 +64,14 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<RoomOutcome> RoomOutcomes => Set<RoomOutcome>();
     /// <summary>Participants blocked in a room.</summary>
     public DbSet<RoomBlock> RoomBlocks => Set<RoomBlock>();
+    /// <summary>Minutes (协商纪要), one per session.</summary>
+    public DbSet<MinutesDocument> MinutesDocuments => Set<MinutesDocument>();
+    /// <summary>Every version of every minutes.</summary>
+    public DbSet<MinutesVersion> MinutesVersions => Set<MinutesVersion>();
+    /// <summary>Reviewers' comments on minutes.</summary>
+    public DbSet<MinutesComment> MinutesComments => Set<MinutesComment>();
+    /// <summary>Minutes templates, one per body.</summary>
+    public DbSet<MinutesTemplate> MinutesTemplates => Set<MinutesTemplate>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

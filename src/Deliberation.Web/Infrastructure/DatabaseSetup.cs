@@ -65,6 +65,7 @@ public static partial class DatabaseSetup
         if (options.SeedDemo)
         {
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+            await scope.ServiceProvider.GetRequiredService<DemoRecordSeeder>().SeedAsync();
             PrintDemoAccounts(app.Environment.ContentRootPath);
         }
         return true;

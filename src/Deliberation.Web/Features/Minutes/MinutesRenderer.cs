@@ -1,0 +1,67 @@
+using Deliberation.Core.Minutes;
+using Markdig;
+using Markdig.Extensions.CustomContainers;
+using Markdig.Renderers;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Deliberation.Web.Features.Minutes;
+
+/// <summary>
+/// Markdown → HTML for minutes with the one shared pipeline: raw HTML disabled, pipe tables, and custom
+/// containers for <c>::: internal</c> passages. Links go only to relative or http(s)/mailto targets; images are
+/// reduced to their alt text; level-2 and level-3 headings are numbered 一、 and （一）.
+/// </summary>
+public sealed class MinutesRenderer
+{
+    public MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseCustomContainers()
+        .DisableHtml()
+        .Build();
+
+    /// <summary>The parsed, made-safe and numbered document.</summary>
+    public MarkdownDocument Parse(string markdown)
+    {
+        var doc = Markdown.Parse(markdown, Pipeline);
+        foreach (var link in doc.Descendants<LinkInline>().ToList()) Defuse(link);
+        HeadingNumbers.Apply(doc);
+        return doc;
+    }
+
+    /// <summary>An HTML fragment of the document.</summary>
+    public string ToHtml(string markdown)
+    {
+        var doc = Parse(markdown);
+        using var writer = new StringWriter();
+        var renderer = new HtmlRenderer(writer);
+        Pipeline.Setup(renderer);
+        renderer.Render(doc);
+        writer.Flush();
+        return writer.ToString();
+    }
+
+    /// <summary>Whether a block is an internal passage (<c>::: internal</c>).</summary>
+    public static bool IsInternal(Block block) => block is CustomContainer { Info: "internal" };
+
+    public static bool IsSafeUrl(string? url)
+    {
+        if (string.IsNullOrWhiteSpace(url)) return false;
+        var u = url.Trim();
+        if (u.StartsWith("//", StringComparison.Ordinal) || u.StartsWith("/\\", StringComparison.Ordinal)) return false;
+        return u[0] is '/' or '#'
+            || u.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || u.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || u.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static bool IsSourceLink(LinkInline link) => link.Url?.StartsWith(MinutesMarkup.SourcePrefix, StringComparison.Ordinal) == true;
+
+    private static void Defuse(LinkInline link)
+    {
+        if (!link.IsImage && IsSafeUrl(link.Url)) return;
+        // An image or an unsafe link keeps only its text: nothing is fetched, nothing runs.
+        var text = string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString()));
+        link.ReplaceBy(new LiteralInline(text));
+    }
+}
