@@ -39,9 +39,10 @@ public sealed class RoomAccess(HubDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Works out the caller's identity in the room. A registered participant joining for the first time is
-    /// checked in (签到) when <paramref name="checkIn"/> is set. Throws a room error when the caller may not enter.
+    /// checked in (签到) when <paramref name="checkIn"/> is set. A public visitor without a name watches under
+    /// <paramref name="anonymousKey"/> when one is given. Throws a room error when the caller may not enter.
     /// </summary>
-    public async Task<RoomActor> ResolveAsync(RoomInfo room, RoomCaller caller, bool checkIn, CancellationToken ct)
+    public async Task<RoomActor> ResolveAsync(RoomInfo room, RoomCaller caller, bool checkIn, CancellationToken ct, string? anonymousKey = null)
     {
         var canModerate = caller.Roles.Contains(Roles.Admin) || caller.Roles.Contains(Roles.Staff) || caller.Roles.Contains(Roles.Moderator);
         if (room.Status == ConsultationStatus.Draft && !canModerate) throw RoomErrors.Fail(RoomErrors.NotFound);
@@ -73,7 +74,9 @@ public sealed class RoomAccess(HubDbContext db, TimeProvider clock)
         if (room.PublicAccess == PublicAccess.Closed) throw RoomErrors.Fail(RoomErrors.Forbidden);
         if (caller.VisitorId is not Guid visitorId || string.IsNullOrWhiteSpace(caller.DisplayName))
         {
-            throw RoomErrors.Fail(RoomErrors.NameRequired);
+            // Watching a 直播 needs no name: a nameless viewer may watch; commenting asks for a name first.
+            if (anonymousKey is null) throw RoomErrors.Fail(RoomErrors.NameRequired);
+            return new RoomActor(anonymousKey, "", ParticipantTier.Public, null, null, null, false, false, false);
         }
         return new RoomActor(RoomActor.VisitorKey(visitorId), caller.DisplayName, ParticipantTier.Public, null, null, null,
             false, room.PublicAccess == PublicAccess.Interact, false);

@@ -26,6 +26,9 @@ public sealed record RoomActor(
     /// <summary>Whether this is a public (anonymous) visitor.</summary>
     public bool IsPublic => Tier == ParticipantTier.Public;
 
+    /// <summary>A public viewer who has not chosen a name: may watch, must pick a name to take part.</summary>
+    public bool IsAnonymousWatcher => Key.StartsWith("c:", StringComparison.Ordinal);
+
     /// <summary>The key of an account.</summary>
     public static string UserKey(Guid userId) => $"u:{userId:N}";
 

@@ -34,7 +34,8 @@ public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock)
 
     private static void RequireInteract(RoomActor actor)
     {
-        if (!actor.MayInteract) throw RoomErrors.Fail(RoomErrors.WatchOnly);
+        if (actor.MayInteract) return;
+        throw RoomErrors.Fail(actor.IsAnonymousWatcher ? RoomErrors.NameRequired : RoomErrors.WatchOnly);
     }
 
     /// <summary>Refuses a moderator action to anyone else, leaving an audit entry of the attempt.</summary>

@@ -74,6 +74,6 @@ public sealed partial class RoomHub
 
     private static void RequireInteract(RoomActor actor)
     {
-        if (!actor.MayInteract) throw RoomErrors.Fail(RoomErrors.WatchOnly);
+        if (!actor.MayInteract) throw RoomErrors.Fail(actor.IsAnonymousWatcher ? RoomErrors.NameRequired : RoomErrors.WatchOnly);
     }
 }

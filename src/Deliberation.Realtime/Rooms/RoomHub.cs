@@ -32,7 +32,7 @@ public sealed partial class RoomHub(
         var roomId = request.RoomId ?? await FindByCodeAsync(request.RoomCode, ct);
         var room = await access.FindAsync(roomId, ct) ?? throw RoomErrors.Fail(RoomErrors.NotFound);
         var caller = callers.Resolve(Context.GetHttpContext() ?? throw RoomErrors.Fail(RoomErrors.Forbidden));
-        var actor = await access.ResolveAsync(room, caller, checkIn: !request.Screen, ct);
+        var actor = await access.ResolveAsync(room, caller, checkIn: !request.Screen, ct, anonymousKey: $"c:{Context.ConnectionId}");
 
         await LeaveCurrentAsync();
         Context.Items[RoomKey] = room.Id;

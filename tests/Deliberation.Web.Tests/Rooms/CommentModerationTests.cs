@@ -147,4 +147,15 @@ public class CommentModerationTests(HubFactory hub)
         var ex = await Assert.ThrowsAsync<HubException>(() => visitor.InvokeAsync<Posted>("PostComment", "我想说"));
         Assert.Contains(RoomErrors.WatchOnly, ex.Message);
     }
+
+    [Fact]
+    public async Task ANamelessViewer_MayWatch_ButIsAskedForANameBeforeCommenting()
+    {
+        var room = await LiveRooms.CreateAsync(hub);
+        var anonymous = new Person(hub, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler());
+        await using var viewer = await anonymous.JoinAsync(room);
+        Assert.False(viewer.Joined.Me.MayInteract);
+        var ex = await Assert.ThrowsAsync<HubException>(() => viewer.InvokeAsync<Posted>("PostComment", "你好"));
+        Assert.Contains(RoomErrors.NameRequired, ex.Message);
+    }
 }
