@@ -22,7 +22,7 @@ public class AdminPagesTests(BrowserFixture browser)
             await BrowserFixture.ShotAsync(page, $"admin-members-{size}");
 
             await page.GotoAsync("/Admin/Sessions");
-            await page.GetByRole(AriaRole.Link, new() { Name = "老旧小区加装电梯" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "破解“上下楼难”" }).ClickAsync();
             await page.Locator(".subnav").GetByRole(AriaRole.Link, new() { Name = "参加人员" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "参加人员" })).ToBeVisibleAsync();
 

@@ -6,7 +6,7 @@ namespace Deliberation.E2E;
 [Collection(BrowserCollection.Name)]
 public class LiveRoomTests(BrowserFixture browser)
 {
-    private const string DemoTitle = "老旧小区加装电梯";
+    private const string DemoTitle = "破解“上下楼难”";
 
     [Fact]
     public async Task ModeratorMemberAndPublic_RunTheDemoSession()

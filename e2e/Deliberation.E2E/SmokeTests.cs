@@ -15,7 +15,7 @@ public class SmokeTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator(".nav-user")).ToContainTextAsync("林振华");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "即将举行" })).ToBeVisibleAsync();
         // The room test may have taken the demo session live; either way its card is on the home page.
-        var card = page.Locator(".session-card", new() { HasText = "老旧小区加装电梯" });
+        var card = page.Locator(".session-card", new() { HasText = "破解“上下楼难”" });
         await Assertions.Expect(card).ToContainTextAsync("网络协商");
         await BrowserFixture.ShotAsync(page, "home-zh");
 
@@ -35,7 +35,7 @@ public class SmokeTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync(phone: true);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
-        var href = await page.Locator(".session-card a", new() { HasText = "老旧小区加装电梯" }).GetAttributeAsync("href");
+        var href = await page.Locator(".session-card a", new() { HasText = "破解“上下楼难”" }).GetAttributeAsync("href");
         await page.GotoAsync(href!);
         var code = (await page.Locator(".room-code").InnerTextAsync()).Trim();
 

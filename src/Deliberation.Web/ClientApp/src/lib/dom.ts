@@ -44,3 +44,25 @@ export function bars(labels: string[], counts: number[]): HTMLElement {
       h("div", { class: "bar-track" }, h("div", { class: "bar-fill", style: `width:${pct}%` })));
   }));
 }
+
+/**
+ * Redraws <paramref name="el"/> unless the user is typing in it: then the redraw waits until focus leaves,
+ * so streaming updates never wipe half-written text or an open drop-down.
+ */
+export function redraw(el: HTMLElement, draw: () => void): void {
+  const active = document.activeElement;
+  if (active && el.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)) {
+    if (el.dataset.pending) return;
+    el.dataset.pending = "1";
+    el.addEventListener("focusout", function retry() {
+      window.setTimeout(() => {
+        if (document.activeElement && el.contains(document.activeElement)) return;
+        el.removeEventListener("focusout", retry);
+        delete el.dataset.pending;
+        draw();
+      }, 0);
+    });
+    return;
+  }
+  draw();
+}

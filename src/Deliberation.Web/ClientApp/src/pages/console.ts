@@ -1,6 +1,6 @@
 // The moderator console: moderation queue, Q&A, floor and timer, polls, formal votes, questionnaires,
 // check-in, outcomes, announcements and room rules. Every action goes through the hub; the room's events redraw.
-import { bars, bind, clear, h, time } from "../lib/dom";
+import { bars, bind, clear, h, redraw, time } from "../lib/dom";
 import { RoomClient } from "../lib/room-client";
 import { RoomState, type Section } from "../lib/room-state";
 import { errorCode, loadConfig, makeT } from "../lib/strings";
@@ -92,7 +92,7 @@ function renderBox(id: string): void {
   const el = boxes.get(id);
   if (!el) return;
   const draw = DRAW[id];
-  if (draw) clear(el, ...draw());
+  if (draw) redraw(el, () => clear(el, ...draw()));
 }
 
 const DRAW: Record<string, () => (Node | null)[]> = {

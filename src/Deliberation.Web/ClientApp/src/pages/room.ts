@@ -1,5 +1,5 @@
 // The participant room (phone first): comments, questions, polls, votes, questionnaire, asking for the floor.
-import { bars, bind, clear, h, time } from "../lib/dom";
+import { bars, bind, clear, h, redraw, time } from "../lib/dom";
 import { RoomClient } from "../lib/room-client";
 import { RoomState, type Section } from "../lib/room-state";
 import { errorCode, loadConfig, makeT } from "../lib/strings";
@@ -14,6 +14,7 @@ let activeTab = "comments";
 let sortByVotes = true;
 let quiet = true; // no "new" dots for what the snapshot drew
 const panels = new Map<string, HTMLElement>();
+const heads = new Map<string, HTMLElement>();
 
 const client = new RoomClient(cfg.roomId, {
   snapshot: (s, me) => { state.load(s, me); buildTabs(); quiet = true; renderAll(); quiet = false; },
@@ -48,19 +49,23 @@ function buildTabs(): void {
   clear(nav);
   clear(holder);
   panels.clear();
+  heads.clear();
   for (const [id, key] of tabs) {
     nav.append(h("button", { type: "button", role: "tab", class: "tab", "data-tab": id, "aria-selected": String(id === activeTab),
       onclick: () => selectTab(id) }, h("span", { text: t(key) }), h("span", { class: "badge", "data-badge": id, hidden: true })));
-    const panel = h("section", { class: "panel", role: "tabpanel", "data-panel": id, hidden: id !== activeTab });
-    panels.set(id, panel);
-    holder.append(panel);
+    // A panel's head (the composer) is drawn once, so text being typed survives the stream of new items below it.
+    const head = h("div", { class: "panel-head" });
+    const body = h("div", { class: "panel-body" });
+    heads.set(id, head);
+    panels.set(id, body);
+    holder.append(h("section", { class: "panel", role: "tabpanel", "data-panel": id, hidden: id !== activeTab }, head, body));
   }
 }
 
 function selectTab(id: string): void {
   activeTab = id;
   root.querySelectorAll<HTMLElement>("[data-tab]").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.tab === id)));
-  panels.forEach((p, key) => (p.hidden = key !== id));
+  root.querySelectorAll<HTMLElement>("[data-panel]").forEach((p) => (p.hidden = p.dataset.panel !== id));
   const badge = root.querySelector<HTMLElement>(`[data-badge="${id}"]`);
   if (badge) badge.hidden = true;
 }
@@ -77,7 +82,7 @@ function renderAll(): void {
 
 function render(section: Section): void {
   switch (section) {
-    case "status": renderStatus(root, state, t); break;
+    case "status": renderStatus(root, state, t); renderComments(); renderQuestions(); renderFloor(); break;
     case "agenda": {
       const a = state.currentAgenda();
       const el = bind(root, "agenda");
@@ -101,6 +106,16 @@ function render(section: Section): void {
   }
 }
 
+/** Draws a panel's head once per room status (a composer appears when the room goes live, goes when it ends). */
+function drawHead(id: string, make: () => HTMLElement | null): void {
+  const head = heads.get(id);
+  if (!head) return;
+  const key = `${state.status}:${state.me.mayInteract}`;
+  if (head.dataset.key === key) return;
+  head.dataset.key = key;
+  clear(head, make());
+}
+
 function composer(placeholder: string, max: number, button: string, send: (text: string) => Promise<boolean>): HTMLElement {
   const area = h("textarea", { rows: 2, maxlength: max, placeholder, "aria-label": placeholder });
   const count = h("span", { class: "meta count", text: `0/${max}` });
@@ -119,14 +134,14 @@ function renderComments(): void {
   const panel = panels.get("comments");
   if (!panel) return;
   const list = state.sortedComments().slice(0, 150);
+  drawHead("comments", () => state.me.mayInteract && state.status === "Live"
+    ? composer(t("Room.CommentPlaceholder"), 500, t("Room.Send"), async (text) => {
+      const r = await act<{ status: string }>("PostComment", text);
+      if (r) toast(root, r.status === "Pending" ? t("Room.Pending") : t("Room.Sent"));
+      return !!r;
+    })
+    : !state.me.mayInteract ? h("p", { class: "meta", text: t("Room.WatchOnly") }) : null);
   clear(panel,
-    state.me.mayInteract && state.status === "Live"
-      ? composer(t("Room.CommentPlaceholder"), 500, t("Room.Send"), async (text) => {
-        const r = await act<{ status: string }>("PostComment", text);
-        if (r) toast(root, r.status === "Pending" ? t("Room.Pending") : t("Room.Sent"));
-        return !!r;
-      })
-      : !state.me.mayInteract ? h("p", { class: "meta", text: t("Room.WatchOnly") }) : null,
     list.length === 0 ? h("p", { class: "empty", text: t("Room.NoComments") }) : h("ul", { class: "feed" }, ...list.map((c) =>
       h("li", { class: c.pinned ? "pinned" : "" },
         h("div", { class: "feed-head" },
@@ -166,18 +181,18 @@ function renderQuestions(): void {
   if (!panel) return;
   const list = state.visibleQuestions(sortByVotes);
   const mine = [...state.myQuestionIds].map((id) => state.followMerged(id)).filter((q): q is Question => !!q && q.status === "Pending");
+  drawHead("questions", () => state.me.mayInteract && state.status === "Live"
+    ? composer(t("Room.QuestionPlaceholder"), 300, t("Room.Ask"), async (text) => {
+      const q = await act<Question>("AskQuestion", text);
+      if (q) {
+        state.myQuestionIds.add(q.id);
+        state.questions.set(q.id, q);
+        toast(root, q.status === "Pending" ? t("Room.QuestionPending") : t("Room.Sent"));
+        renderQuestions();
+      }
+      return !!q;
+    }) : null);
   clear(panel,
-    state.me.mayInteract && state.status === "Live"
-      ? composer(t("Room.QuestionPlaceholder"), 300, t("Room.Ask"), async (text) => {
-        const q = await act<Question>("AskQuestion", text);
-        if (q) {
-          state.myQuestionIds.add(q.id);
-          state.questions.set(q.id, q);
-          toast(root, q.status === "Pending" ? t("Room.QuestionPending") : t("Room.Sent"));
-          renderQuestions();
-        }
-        return !!q;
-      }) : null,
     h("div", { class: "sort" },
       h("button", { type: "button", class: `chip ${sortByVotes ? "on" : ""}`, text: t("Room.SortByVotes"), onclick: () => { sortByVotes = true; renderQuestions(); } }),
       h("button", { type: "button", class: `chip ${!sortByVotes ? "on" : ""}`, text: t("Room.SortByTime"), onclick: () => { sortByVotes = false; renderQuestions(); } })),
@@ -239,6 +254,11 @@ function pollForm(p: Poll, mine?: { choices: number[]; rating: number | null; te
 }
 
 function renderPolls(): void {
+  const target = panels.get("polls");
+  if (target) redraw(target, () => renderPollsNow());
+}
+
+function renderPollsNow(): void {
   const panel = panels.get("polls");
   if (!panel) return;
   const list = [...state.polls.values()].sort((a, b) => (a.status === b.status ? 0 : a.status === "Open" ? -1 : 1));
@@ -246,6 +266,11 @@ function renderPolls(): void {
 }
 
 function renderVotes(): void {
+  const target = panels.get("votes");
+  if (target) redraw(target, () => renderVotesNow());
+}
+
+function renderVotesNow(): void {
   const panel = panels.get("votes");
   if (!panel) return;
   const list = [...state.votes.values()];
@@ -271,6 +296,11 @@ function renderVotes(): void {
 }
 
 function renderQuestionnaire(): void {
+  const target = panels.get("questionnaire");
+  if (target) redraw(target, () => renderQuestionnaireNow());
+}
+
+function renderQuestionnaireNow(): void {
   const panel = panels.get("questionnaire");
   if (!panel) return;
   const q = state.questionnaire;
@@ -303,6 +333,11 @@ function renderQuestionnaire(): void {
 }
 
 function renderFloor(): void {
+  const target = panels.get("floor");
+  if (target) redraw(target, () => renderFloorNow());
+}
+
+function renderFloorNow(): void {
   const panel = panels.get("floor");
   if (!panel) return;
   const mine = state.floor.find((f) => f.speakerName === state.me.name);
