@@ -103,7 +103,7 @@ public sealed class EditModel(HubDbContext db, ConsultationCommands commands, Di
 
     public async Task<IActionResult> OnPostStatusAsync(ConsultationStatus next, CancellationToken ct)
     {
-        if (Id is null) return NotFound();
+        if (Id is null || !await LoadAsync(ct)) return NotFound();
         try
         {
             await commands.ChangeStatusAsync(Id.Value, next, User.ToActor(), ct);
@@ -118,7 +118,8 @@ public sealed class EditModel(HubDbContext db, ConsultationCommands commands, Di
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Existing = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Id, ct);
+        var org = User.OrganizationId();
+        Existing = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Id && (org == null || c.OrganizationId == org), ct);
         return Existing is not null;
     }
 }

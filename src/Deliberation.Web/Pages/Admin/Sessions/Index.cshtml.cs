@@ -1,4 +1,5 @@
 using Deliberation.Core.Persistence;
+using Deliberation.Web.Features.Accounts;
 using Deliberation.Web.Features.Consultations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,11 @@ public sealed class IndexModel(HubDbContext db) : PageModel
 {
     public List<ConsultationSummary> Sessions { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Sessions = await db.Consultations.AsNoTracking().OrderByDescending(c => c.StartsAt)
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var org = User.OrganizationId();
+        Sessions = await db.Consultations.AsNoTracking().Where(c => org == null || c.OrganizationId == org).OrderByDescending(c => c.StartsAt)
             .Select(c => new ConsultationSummary(c.Id, c.Title, c.Type, c.Mode, c.Status, c.StartsAt, c.EndsAt, c.RoomCode, c.PublicAccess))
             .ToListAsync(ct);
+    }
 }

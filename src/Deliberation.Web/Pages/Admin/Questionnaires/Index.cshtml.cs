@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using Deliberation.Core.Consultations;
+using Deliberation.Core.Persistence;
+using Deliberation.Core.Rooms;
+using Deliberation.Web.Features.Accounts;
+using Deliberation.Web.Features.Rooms;
+using Deliberation.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Deliberation.Web.Pages.Admin.Questionnaires;
+
+/// <summary>网络问卷: questionnaires published on their own by link, with a start and end time.</summary>
+public sealed class IndexModel(HubDbContext db, RoomCommands commands, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public List<(Questionnaire Q, int Responses)> Items { get; private set; } = [];
+
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(200, ErrorMessage = "Validation.TooLong")]
+        public string Title { get; set; } = "";
+
+        [StringLength(2000, ErrorMessage = "Validation.TooLong")]
+        public string? Description { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        public string ItemsText { get; set; } = "";
+
+        public bool Anonymous { get; set; } = true;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        public DateTime? StartsAt { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        public DateTime? EndsAt { get; set; }
+    }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var start = DateTime.Today.AddHours(DateTime.Now.Hour + 1);
+        Input = new InputModel { StartsAt = start, EndsAt = start.AddDays(14) };
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            var org = User.OrganizationId() ?? await db.Organizations.OrderBy(o => o.Level).Select(o => o.Id).FirstAsync(ct);
+            var draft = new QuestionnaireDraft(Input.Title, Input.Description, Input.Anonymous, Display.FromInput(Input.StartsAt!.Value),
+                Display.FromInput(Input.EndsAt!.Value), QuestionnaireItemsText.Parse(Input.ItemsText));
+            try
+            {
+                var q = await commands.CreateQuestionnaireAsync(org, null, User.ToActor(), draft, ct);
+                TempData["Flash"] = l["Admin.Saved"].Value;
+                return Redirect($"/Admin/Questionnaires/{q.Id}");
+            }
+            catch (DomainException ex)
+            {
+                ModelState.AddModelError("Input.ItemsText", l[$"RoomError.{ex.Code}"]);
+            }
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var org = User.OrganizationId();
+        var list = await db.Questionnaires.AsNoTracking().Where(q => org == null || q.OrganizationId == org)
+            .OrderByDescending(q => q.CreatedAt).Take(100).ToListAsync(ct);
+        var ids = list.Select(q => q.Id).ToList();
+        var counts = await db.QuestionnaireResponses.Where(r => ids.Contains(r.QuestionnaireId)).GroupBy(r => r.QuestionnaireId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        Items = list.Select(q => (q, counts.GetValueOrDefault(q.Id))).ToList();
+    }
+}
