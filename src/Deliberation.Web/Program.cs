@@ -1,6 +1,7 @@
 using Deliberation.Realtime;
 using Deliberation.Web.Features.Accounts;
 using Deliberation.Web.Features.Consultations;
+using Deliberation.Web.Features.FollowUp;
 using Deliberation.Web.Infrastructure;
 using Deliberation.Web.Infrastructure.Jobs;
 
@@ -14,6 +15,7 @@ builder.Services.AddHubWeb();
 builder.Services.AddHubJobs(builder.Configuration);
 builder.Services.AddRealtime(builder.Configuration);
 builder.Services.AddConsultations();
+builder.Services.AddFollowUp(builder.Configuration);
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapHubHealth();
 app.MapAccounts();
 app.MapHubJobs();
 app.MapConsultations();
+app.MapFollowUp();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -36,6 +36,19 @@ public sealed class FollowUpNotices(HubDbContext db)
         return list;
     }
 
+    /// <summary>Adds one notification per member of an audience of the whole body (digests: no item).</summary>
+    public async Task<List<Notification>> AddToOrganizationAsync(NotificationAudience audience, Guid organizationId, string kind,
+        DateTimeOffset now, CancellationToken ct, params string[] args)
+    {
+        var users = await UsersAsync(audience, organizationId, null, ct);
+        var list = users.Distinct().Select(u => new Notification
+        {
+            UserId = u, Kind = kind, Audience = audience, Args = [.. args], CreatedAt = now,
+        }).ToList();
+        db.Notifications.AddRange(list);
+        return list;
+    }
+
     /// <summary>A date as the hub's users read it (Beijing), culture-neutral so any language can show it.</summary>
     public static string Date(DateTimeOffset at) =>
         at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

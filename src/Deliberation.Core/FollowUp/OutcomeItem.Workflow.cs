@@ -30,7 +30,7 @@ public partial class OutcomeItem
         LeadDepartmentId = draft.LeadDepartmentId;
         CoHandlers = draft.CoHandlerIds.Where(d => d != draft.LeadDepartmentId).Distinct()
             .Select(d => new OutcomeCoHandler { ItemId = Id, DepartmentId = d }).ToList();
-        DueAt = draft.DueAt;
+        DueAt = draft.DueAt.ToUniversalTime();
         AssignedAt = now;
         RoundStartedAt ??= now;
         OverdueSince = null;
@@ -84,7 +84,7 @@ public partial class OutcomeItem
         {
             ItemId = Id, Round = Round, DepartmentId = LeadDepartmentId!.Value, Text = text, RepliedAt = now, DueAt = DueAt,
             OnTime = DueAt is null || now <= DueAt, ContactMethod = draft.ContactMethod.Value,
-            ContactedAt = draft.ContactedAt.Value, ContactSummary = draft.ContactSummary.Trim(),
+            ContactedAt = draft.ContactedAt.Value.ToUniversalTime(), ContactSummary = draft.ContactSummary.Trim(),
             Attachments = (draft.Attachments ?? []).Select(a => new FollowUpAttachment
             {
                 FileName = a.FileName, ContentType = a.ContentType, Size = a.Data.LongLength, Data = a.Data,

@@ -7,7 +7,8 @@ await build({
   entryPoints: entries,
   bundle: true,
   format: "esm",
-  target: ["es2020", "chrome90", "safari14"],
+  // Safari 14.0 has a destructuring bug esbuild cannot work around (the SignalR client uses it); 14.1 fixed it.
+  target: ["es2020", "chrome90", "safari14.1"],
   outdir: "../wwwroot/js/dist",
   minify: true,
   sourcemap: true,

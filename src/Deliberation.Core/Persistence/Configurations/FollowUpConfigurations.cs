@@ -12,6 +12,8 @@ internal sealed class OutcomeItemConfiguration : IEntityTypeConfiguration<Outcom
 {
     public void Configure(EntityTypeBuilder<OutcomeItem> b)
     {
+        // Ids of the follow-up records are made in code, so children added to a loaded item are inserted, never updated.
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Title).HasMaxLength(OutcomeItem.TitleMax);
         b.Property(x => x.Text).HasMaxLength(OutcomeItem.TextMax);
         b.Property(x => x.Category).HasMaxLength(50);
@@ -72,6 +74,7 @@ internal sealed class LeaderInstructionConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<LeaderInstruction> b)
     {
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Text).HasMaxLength(2000);
         b.Property(x => x.LeaderName).HasMaxLength(100);
     }
@@ -81,6 +84,7 @@ internal sealed class FollowUpReplyConfiguration : IEntityTypeConfiguration<Foll
 {
     public void Configure(EntityTypeBuilder<FollowUpReply> b)
     {
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Text).HasMaxLength(8000);
         b.Property(x => x.ContactSummary).HasMaxLength(1000);
         b.HasIndex(x => new { x.ItemId, x.Round });
@@ -93,6 +97,7 @@ internal sealed class FollowUpAttachmentConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<FollowUpAttachment> b)
     {
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.FileName).HasMaxLength(200);
         b.Property(x => x.ContentType).HasMaxLength(100);
     }
@@ -102,6 +107,7 @@ internal sealed class FollowUpRatingConfiguration : IEntityTypeConfiguration<Fol
 {
     public void Configure(EntityTypeBuilder<FollowUpRating> b)
     {
+        b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Comment).HasMaxLength(1000);
         b.HasIndex(x => new { x.ItemId, x.Round, x.MemberId }).IsUnique();
         b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);

@@ -11,6 +11,7 @@ public sealed class IndexModel(HubDbContext db) : PageModel
     public int Sectors { get; private set; }
     public int Committees { get; private set; }
     public int Departments { get; private set; }
+    public int FollowUpItems { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -19,5 +20,6 @@ public sealed class IndexModel(HubDbContext db) : PageModel
         Sectors = await db.Sectors.CountAsync(ct);
         Committees = await db.Committees.CountAsync(ct);
         Departments = await db.Departments.CountAsync(ct);
+        FollowUpItems = await db.OutcomeItems.CountAsync(ct);
     }
 }
