@@ -28,7 +28,7 @@ public sealed class FollowUpBoard(HubDbContext db, TimeProvider clock)
         if (f.Department is { } d) items = items.Where(i => i.LeadDepartmentId == d);
         if (f.Year is { } y)
         {
-            var from = new DateTimeOffset(y, 1, 1, 0, 0, 0, China);
+            var from = new DateTimeOffset(y, 1, 1, 0, 0, 0, China).ToUniversalTime();
             var to = from.AddYears(1);
             items = items.Where(i => i.CreatedAt >= from && i.CreatedAt < to);
         }

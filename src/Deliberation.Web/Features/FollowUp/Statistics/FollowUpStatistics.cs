@@ -44,7 +44,7 @@ public sealed class FollowUpStatistics
         var items = db.OutcomeItems.AsNoTracking();
         if (year is { } y)
         {
-            var from = new DateTimeOffset(y, 1, 1, 0, 0, 0, china);
+            var from = new DateTimeOffset(y, 1, 1, 0, 0, 0, china).ToUniversalTime();
             items = items.Where(i => i.CreatedAt >= from && i.CreatedAt < from.AddYears(1));
         }
         var list = await items.ToListAsync(ct);
