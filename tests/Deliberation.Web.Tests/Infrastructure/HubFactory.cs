@@ -1,6 +1,7 @@
 using Deliberation.Core.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -26,6 +27,7 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
         builder.UseSetting("Database:Migrate", "true");
         builder.UseSetting("Database:SeedDemo", "true");
+        builder.ConfigureTestServices(HangfireIsolation.Apply);
         ConfigureSettings(builder);
     }
 

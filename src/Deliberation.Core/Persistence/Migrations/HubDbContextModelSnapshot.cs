@@ -326,7 +326,6 @@ namespace Deliberation.Core.Persistence.Migrations
             modelBuilder.Entity("Deliberation.Core.FollowUp.FollowUpAttachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")
@@ -420,7 +419,6 @@ namespace Deliberation.Core.Persistence.Migrations
             modelBuilder.Entity("Deliberation.Core.FollowUp.FollowUpRating", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Adoption")
@@ -472,7 +470,6 @@ namespace Deliberation.Core.Persistence.Migrations
             modelBuilder.Entity("Deliberation.Core.FollowUp.FollowUpReply", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContactMethod")
@@ -523,7 +520,6 @@ namespace Deliberation.Core.Persistence.Migrations
             modelBuilder.Entity("Deliberation.Core.FollowUp.LeaderInstruction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -570,7 +566,6 @@ namespace Deliberation.Core.Persistence.Migrations
             modelBuilder.Entity("Deliberation.Core.FollowUp.OutcomeItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("AssignedAt")

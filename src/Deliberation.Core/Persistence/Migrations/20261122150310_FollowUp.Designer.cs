@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Deliberation.Core.Persistence.Migrations
 {
     [DbContext(typeof(HubDbContext))]
-    [Migration("20261122143426_FollowUp")]
+    [Migration("20261122150310_FollowUp")]
     partial class FollowUp
     {
         /// <inheritdoc />
@@ -329,7 +329,6 @@ namespace Deliberation.Core.Persistence.Migrations
             modelBuilder.Entity("Deliberation.Core.FollowUp.FollowUpAttachment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContentType")
@@ -423,7 +422,6 @@ namespace Deliberation.Core.Persistence.Migrations
             modelBuilder.Entity("Deliberation.Core.FollowUp.FollowUpRating", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Adoption")
@@ -475,7 +473,6 @@ namespace Deliberation.Core.Persistence.Migrations
             modelBuilder.Entity("Deliberation.Core.FollowUp.FollowUpReply", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("ContactMethod")
@@ -526,7 +523,6 @@ namespace Deliberation.Core.Persistence.Migrations
             modelBuilder.Entity("Deliberation.Core.FollowUp.LeaderInstruction", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("At")
@@ -573,7 +569,6 @@ namespace Deliberation.Core.Persistence.Migrations
             modelBuilder.Entity("Deliberation.Core.FollowUp.OutcomeItem", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("AssignedAt")
