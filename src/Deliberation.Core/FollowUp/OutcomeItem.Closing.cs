@@ -29,20 +29,21 @@ public partial class OutcomeItem
         if (Proposers.Any(p => round.All(r => r.MemberId != p.MemberId))) return rating;
         var worst = round.Max(r => r.Overall);
         FinalSatisfaction = worst;
+        // What follows from the ratings is the rule's doing, not the last rater's: the timeline shows the system.
         if (worst != Satisfaction.Dissatisfied)
         {
-            CloseAt(FollowUpAction.Rate, policy, actor, now, null);
+            CloseAt(FollowUpAction.Rate, policy, Actor.System, now, null);
         }
         else if (DissatisfiedReopens == 0)
         {
             DissatisfiedReopens++;
             StartRound(now);
             DueAt = now.AddDays(policy.RehandleDays);
-            Move(FollowUpAction.Rate, FollowUpStatus.InProgress, FollowUpEventKind.Reopened, actor, now, null);
+            Move(FollowUpAction.Rate, FollowUpStatus.InProgress, FollowUpEventKind.Reopened, Actor.System, now, null);
         }
         else
         {
-            Move(FollowUpAction.Rate, FollowUpStatus.Escalated, FollowUpEventKind.Escalated, actor, now, null);
+            Move(FollowUpAction.Rate, FollowUpStatus.Escalated, FollowUpEventKind.Escalated, Actor.System, now, null);
         }
         return rating;
     }

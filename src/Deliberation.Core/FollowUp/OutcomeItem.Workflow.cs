@@ -35,7 +35,7 @@ public partial class OutcomeItem
         RoundStartedAt ??= now;
         OverdueSince = null;
         var note = Check.Optional(draft.Note);
-        return Move(FollowUpAction.Assign, FollowUpStatus.Assigned, FollowUpEventKind.Assigned, actor, now, note is null ? leadName : $"{leadName}：{note}");
+        return Move(FollowUpAction.Assign, FollowUpStatus.Assigned, FollowUpEventKind.Assigned, actor, now, note is null ? leadName : $"{leadName} · {note}");
     }
 
     /// <summary>签收: the lead department accepts the assignment.</summary>

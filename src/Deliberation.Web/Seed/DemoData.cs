@@ -42,7 +42,7 @@ public sealed record DemoOtherSession(
     PublicAccess PublicAccess, string Venue);
 
 /// <summary>Outcome items of an ended demo session, each walked to <see cref="DemoOutcome.State"/>.</summary>
-public sealed record DemoFollowUp(string Session, DemoOutcome[] Items);
+public sealed record DemoFollowUp(string Session, string ContactSummary, DemoOutcome[] Items);
 
 public sealed record DemoOutcome(
     int? Number, string Title, string Text, string Category, string Department, string[] CoHandlers, string[] Proposers,

@@ -37,7 +37,7 @@ public sealed partial class DemoSeeder
             item.Proposers = o.Proposers.Where(members.ContainsKey)
                 .Select(n => new OutcomeProposer { ItemId = item.Id, MemberId = members[n], Name = n }).ToList();
             item.Events.Add(new FollowUpEvent { ItemId = item.Id, Round = 1, Kind = FollowUpEventKind.Created, To = FollowUpStatus.Pending, At = t, ActorId = staff.UserId, ActorName = staff.Name, IsPublic = true });
-            Walk(item, o, lead, departments, staff, leader, handler, ref t, now);
+            Walk(item, o, f.ContactSummary, lead, departments, staff, leader, handler, ref t, now);
             foreach (var e in item.Events)
             {
                 AuditLog.Record(db, new Actor(e.ActorId, e.ActorName), $"followup.{e.Kind.ToString().ToLowerInvariant()}", nameof(OutcomeItem), item.Id,
@@ -48,7 +48,7 @@ public sealed partial class DemoSeeder
         await db.SaveChangesAsync(ct);
     }
 
-    private static void Walk(OutcomeItem item, DemoOutcome o, Guid lead, Dictionary<string, Guid> departments,
+    private static void Walk(OutcomeItem item, DemoOutcome o, string contactSummary, Guid lead, Dictionary<string, Guid> departments,
         Actor staff, Actor leader, Actor handler, ref DateTimeOffset t, DateTimeOffset now)
     {
         if (o.State == FollowUpStatus.Pending) return;
@@ -66,7 +66,7 @@ public sealed partial class DemoSeeder
         foreach (var p in o.Progress) item.ReportProgress(p.Percent, p.Note, p.Public, handler, t = t.AddDays(2));
         item.MarkOverdue(now);
         if (o.State == FollowUpStatus.InProgress || o.Reply is null) return;
-        var contact = new ReplyDraft(o.Reply, ContactMethod.Phone, t = t.AddDays(1), "已电话听取提议人意见，提议人对办理思路表示认可。");
+        var contact = new ReplyDraft(o.Reply, ContactMethod.Phone, t = t.AddDays(1), contactSummary);
         item.Reply(contact, handler, t = t.AddDays(1));
         if (o.Verdict is not { } verdict) return;
         foreach (var p in item.Proposers)

@@ -11,8 +11,8 @@ namespace Deliberation.Web.Features.FollowUp.Statistics;
 /// </summary>
 public static class SvgCharts
 {
-    private const int Width = 600;
-    private const int Row = 46;
+    private const int Width = 480;
+    private const int Row = 56;
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     public sealed record Series(string Name, string Color);
@@ -28,9 +28,9 @@ public static class SvgCharts
     public static IHtmlContent Stacked(string title, IReadOnlyList<(string Label, double[] Values, string Total)> rows, IReadOnlyList<Series> series,
         double? max = null, bool legend = true)
     {
-        var top = legend ? 30 : 6;
+        var top = legend ? 34 : 6;
         var height = top + Math.Max(rows.Count, 1) * Row + 6;
-        var scale = (Width - 70) / Math.Max(max ?? rows.Select(r => r.Values.Sum()).DefaultIfEmpty(1).Max(), 1e-9);
+        var scale = (Width - 80) / Math.Max(max ?? rows.Select(r => r.Values.Sum()).DefaultIfEmpty(1).Max(), 1e-9);
         var svg = new StringBuilder();
         svg.Append(Inv, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-label=\"{E(title)}\" xmlns=\"http://www.w3.org/2000/svg\">");
         svg.Append($"<title>{E(title)}</title>");
@@ -39,23 +39,23 @@ public static class SvgCharts
             var x = 0;
             foreach (var s in series)
             {
-                svg.Append(Inv, $"<rect x=\"{x}\" y=\"6\" width=\"14\" height=\"14\" rx=\"3\" fill=\"{s.Color}\"/><text x=\"{x + 20}\" y=\"18\" class=\"chart-legend\">{E(s.Name)}</text>");
-                x += 30 + s.Name.Length * 16;
+                svg.Append(Inv, $"<rect x=\"{x}\" y=\"6\" width=\"16\" height=\"16\" rx=\"3\" fill=\"{s.Color}\"/><text x=\"{x + 22}\" y=\"20\" class=\"chart-legend\">{E(s.Name)}</text>");
+                x += 34 + s.Name.Length * 18;
             }
         }
         for (var i = 0; i < rows.Count; i++)
         {
             var (label, values, total) = rows[i];
             var y = top + i * Row;
-            svg.Append(Inv, $"<text x=\"0\" y=\"{y + 15}\" class=\"chart-label\">{E(label)}</text>");
+            svg.Append(Inv, $"<text x=\"0\" y=\"{y + 18}\" class=\"chart-label\">{E(label)}</text>");
             double x = 0;
             for (var k = 0; k < values.Length; k++)
             {
                 var w = values[k] * scale;
-                if (w > 0) svg.Append(Inv, $"<rect x=\"{x:0.#}\" y=\"{y + 21}\" width=\"{Math.Max(w, 2):0.#}\" height=\"18\" rx=\"3\" fill=\"{series[k % series.Count].Color}\"/>");
+                if (w > 0) svg.Append(Inv, $"<rect x=\"{x:0.#}\" y=\"{y + 25}\" width=\"{Math.Max(w, 2):0.#}\" height=\"20\" rx=\"3\" fill=\"{series[k % series.Count].Color}\"/>");
                 x += w;
             }
-            svg.Append(Inv, $"<text x=\"{x + 6:0.#}\" y=\"{y + 35}\" class=\"chart-value\">{E(total)}</text>");
+            svg.Append(Inv, $"<text x=\"{x + 6:0.#}\" y=\"{y + 41}\" class=\"chart-value\">{E(total)}</text>");
         }
         svg.Append("</svg>");
         return new HtmlString(svg.ToString());
