@@ -4,6 +4,7 @@ using Deliberation.Web.Features.Consultations;
 using Deliberation.Web.Features.Rooms;
 using Deliberation.Web.Features.Reference;
 using Deliberation.Web.Features.Minutes;
+using Deliberation.Web.Features.FollowUp;
 using Deliberation.Web.Infrastructure;
 using Deliberation.Web.Infrastructure.Jobs;
 
@@ -20,6 +21,7 @@ builder.Services.AddConsultations();
 builder.Services.AddRooms();
 builder.Services.AddReference();
 builder.Services.AddMinutes();
+builder.Services.AddFollowUp(builder.Configuration);
 
 var app = builder.Build();
 
@@ -35,6 +37,7 @@ app.MapHubJobs();
 app.MapConsultations();
 app.MapRooms();
 app.MapMinutes();
+app.MapFollowUp();
 app.MapRazorPages();
 
 await app.RunAsync();

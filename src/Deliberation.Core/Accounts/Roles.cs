@@ -21,4 +21,10 @@ public static class Roles
 
     /// <summary>Roles that may manage sessions and reference data.</summary>
     public const string Managers = Admin + "," + Staff;
+
+    /// <summary>Roles with a follow-up workspace (我的待办): departments, leaders, members and staff.</summary>
+    public const string FollowUpWorkers = Department + "," + Leader + "," + Member + "," + Staff + "," + Admin;
+
+    /// <summary>Roles that see every outcome item, internal ones included.</summary>
+    public const string FollowUpInsiders = Leader + "," + Staff + "," + Admin;
 }

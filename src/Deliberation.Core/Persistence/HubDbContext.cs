@@ -2,6 +2,8 @@ using Deliberation.Core.Accounts;
 using Deliberation.Core.Auditing;
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Minutes;
+using Deliberation.Core.FollowUp;
+using Deliberation.Core.Notifications;
 using Deliberation.Core.Organizations;
 using Deliberation.Core.Rooms;
 using Microsoft.AspNetCore.Identity;
@@ -72,6 +74,22 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<MinutesComment> MinutesComments => Set<MinutesComment>();
     /// <summary>Minutes templates, one per body.</summary>
     public DbSet<MinutesTemplate> MinutesTemplates => Set<MinutesTemplate>();
+    /// <summary>Outcome items (建议事项) followed up.</summary>
+    public DbSet<OutcomeItem> OutcomeItems => Set<OutcomeItem>();
+    /// <summary>Follow-up timeline entries.</summary>
+    public DbSet<FollowUpEvent> FollowUpEvents => Set<FollowUpEvent>();
+    /// <summary>Leaders' instructions (批示).</summary>
+    public DbSet<LeaderInstruction> LeaderInstructions => Set<LeaderInstruction>();
+    /// <summary>Formal replies (答复).</summary>
+    public DbSet<FollowUpReply> FollowUpReplies => Set<FollowUpReply>();
+    /// <summary>Reply attachments.</summary>
+    public DbSet<FollowUpAttachment> FollowUpAttachments => Set<FollowUpAttachment>();
+    /// <summary>Ratings (满意度测评).</summary>
+    public DbSet<FollowUpRating> FollowUpRatings => Set<FollowUpRating>();
+    /// <summary>In-app notifications.</summary>
+    public DbSet<Notification> Notifications => Set<Notification>();
+    /// <summary>Reminders already sent (idempotency keys of the supervision jobs).</summary>
+    public DbSet<SentReminder> SentReminders => Set<SentReminder>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

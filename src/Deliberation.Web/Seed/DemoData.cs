@@ -1,4 +1,5 @@
 using Deliberation.Core.Consultations;
+using Deliberation.Core.FollowUp;
 using Deliberation.Core.Organizations;
 
 namespace Deliberation.Web.Seed;
@@ -17,7 +18,8 @@ public sealed record DemoData(
     int MemberCount,
     DemoAccount[] Accounts,
     DemoSession Session,
-    DemoOtherSession[] OtherSessions);
+    DemoOtherSession[] OtherSessions,
+    DemoFollowUp? FollowUp = null);
 
 public sealed record DemoOrganization(string Name, OrganizationLevel Level);
 
@@ -38,3 +40,13 @@ public sealed record DemoPerson(string Name, string? Affiliation);
 public sealed record DemoOtherSession(
     string Title, ConsultationType Type, ConsultationMode Mode, ConsultationStatus Status, int StartsInDays,
     PublicAccess PublicAccess, string Venue);
+
+/// <summary>Outcome items of an ended demo session, each walked to <see cref="DemoOutcome.State"/>.</summary>
+public sealed record DemoFollowUp(string Session, string ContactSummary, DemoOutcome[] Items);
+
+public sealed record DemoOutcome(
+    int? Number, string Title, string Text, string Category, string Department, string[] CoHandlers, string[] Proposers,
+    FollowUpStatus State, bool IsPublic, string? Instruction, int DueInDays, DemoProgress[] Progress, string? Reply,
+    Satisfaction? Verdict, OutcomeSource Source = OutcomeSource.Minutes);
+
+public sealed record DemoProgress(int Percent, string Note, bool Public);

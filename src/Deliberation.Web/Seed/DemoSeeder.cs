@@ -49,6 +49,7 @@ public sealed partial class DemoSeeder(
         {
             await SeedSessionsAsync(data, org, ct);
         }
+        await SeedFollowUpAsync(data, org, ct);
     }
 
     private async Task<Organization> SeedOrganizationAsync(DemoData data, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Deliberation.Core.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -29,6 +30,7 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests drive one account hard (streams of comments); the per-person budget has its own unit test.
         builder.UseSetting("Realtime:CallsPerSecond", "1000");
         builder.UseSetting("Realtime:CallBurst", "1000");
+        builder.ConfigureTestServices(HangfireIsolation.Apply);
         ConfigureSettings(builder);
     }
 

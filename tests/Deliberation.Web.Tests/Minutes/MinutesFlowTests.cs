@@ -115,7 +115,9 @@ public class MinutesFlowTests(HubFactory hub)
         var f = await hub.CreateFixtureAsync(0x6f4);
         var live = await hub.WithDbAsync(async db =>
         {
-            var c = new Consultation { OrganizationId = f.OrganizationId, Title = "结束即编纂", RoomCode = "654321", StartsAt = MinutesFixture.Start, EndsAt = MinutesFixture.Start.AddHours(1) };
+            // The staff account works for the demo body; its admin pages show that body's sessions only.
+            var demoBody = await db.Users.Where(u => u.UserName == "staff").Select(u => u.OrganizationId!.Value).SingleAsync();
+            var c = new Consultation { OrganizationId = demoBody, Title = "结束即编纂", RoomCode = "654321", StartsAt = MinutesFixture.Start, EndsAt = MinutesFixture.Start.AddHours(1) };
             c.MoveTo(ConsultationStatus.Scheduled, MinutesFixture.Start);
             c.MoveTo(ConsultationStatus.Live, MinutesFixture.Start);
             db.Consultations.Add(c);

@@ -12,6 +12,7 @@ public sealed class IndexModel(HubDbContext db) : PageModel
     public int Committees { get; private set; }
     public int Departments { get; private set; }
     public int Questionnaires { get; private set; }
+    public int FollowUpItems { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -21,5 +22,6 @@ public sealed class IndexModel(HubDbContext db) : PageModel
         Committees = await db.Committees.CountAsync(ct);
         Departments = await db.Departments.CountAsync(ct);
         Questionnaires = await db.Questionnaires.CountAsync(ct);
+        FollowUpItems = await db.OutcomeItems.CountAsync(ct);
     }
 }
