@@ -58,7 +58,7 @@ function buildTabs(): void {
     const body = h("div", { class: "panel-body" });
     heads.set(id, head);
     panels.set(id, body);
-    holder.append(h("section", { class: "panel", role: "tabpanel", "data-panel": id, hidden: id !== activeTab }, head, body));
+    holder.append(h("section", { class: "room-panel", role: "tabpanel", "data-panel": id, hidden: id !== activeTab }, head, body));
   }
 }
 
@@ -96,7 +96,7 @@ function render(section: Section): void {
       el.textContent = state.announcement ? `${t("Room.Announcement")}：${state.announcement}` : "";
       break;
     }
-    case "speaker": { const el = bind(root, "speaker"); el.hidden = !state.speaker; clear(el, speakerView(state, t)); break; }
+    case "speaker": { const el = bind(root, "speaker"); el.hidden = !state.speaker; clear(el, speakerView(state, t)); renderFloor(); break; }
     case "comments": renderComments(); flag("comments"); break;
     case "questions": renderQuestions(); flag("questions"); break;
     case "polls": renderPolls(); flag("polls"); break;
@@ -341,12 +341,14 @@ function renderFloorNow(): void {
   const panel = panels.get("floor");
   if (!panel) return;
   const mine = state.floor.find((f) => f.speakerName === state.me.name);
+  const speaking = state.speaker?.speakerName === state.me.name;
   const kind = h("select", { name: "kind" }, h("option", { value: "Oral", text: t("Room.Oral") }), h("option", { value: "Written", text: t("Room.Written") }));
   const topic = h("input", { name: "topic", maxlength: 200, placeholder: t("Room.Topic"), "aria-label": t("Room.Topic") });
   const text = h("textarea", { name: "text", rows: 6, maxlength: 20000, placeholder: t("Room.StatementText"), hidden: true, "aria-label": t("Room.StatementText") });
   kind.addEventListener("change", () => (text.hidden = kind.value !== "Written"));
   clear(panel,
     h("p", { class: "meta", text: t("Room.FloorIntro") }),
+    speaking ? h("div", { class: "card" }, h("p", { class: "ok", text: t("Notice.floor.granted") })) :
     mine ? h("div", { class: "card" }, h("p", { text: t("Room.YourPlace", state.floor.indexOf(mine) + 1) }),
       h("button", { type: "button", class: "btn", text: t("Room.Withdraw"), onclick: () => act("WithdrawFloor", mine.id) }))
       : state.status === "Live" ? h("form", { class: "stack", onsubmit: async (ev: Event) => {
@@ -358,5 +360,5 @@ function renderFloorNow(): void {
       h("li", {}, h("strong", { text: f.speakerName }), h("span", { class: "meta", text: ` ${t(`Room.Tier.${f.tier}`)}${f.sector ? " · " + f.sector : ""}${f.topic ? " · " + f.topic : ""}` })))));
 }
 
-window.setInterval(() => { if (state.speaker) render("speaker"); }, 1000);
+window.setInterval(() => { if (state.speaker) clear(bind(root, "speaker"), speakerView(state, t)); }, 1000);
 client.start().catch((err) => toast(root, t(`RoomError.${errorCode(err)}`), "error"));
