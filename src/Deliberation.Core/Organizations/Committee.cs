@@ -1,7 +1,7 @@
 namespace Deliberation.Core.Organizations;
 
 /// <summary>A special committee (专委会).</summary>
-public class Committee
+public class Committee : INamedListEntry
 {
     /// <summary>Primary key.</summary>
     public Guid Id { get; set; } = Guid.NewGuid();

@@ -1,7 +1,7 @@
 namespace Deliberation.Core.Organizations;
 
 /// <summary>A sector (界别) that members belong to.</summary>
-public class Sector
+public class Sector : INamedListEntry
 {
     /// <summary>Primary key.</summary>
     public Guid Id { get; set; } = Guid.NewGuid();
