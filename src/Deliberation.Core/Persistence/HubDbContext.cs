@@ -4,6 +4,7 @@ using Deliberation.Core.Consultations;
 using Deliberation.Core.Minutes;
 using Deliberation.Core.Organizations;
 using Deliberation.Core.Rooms;
+using Deliberation.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -72,6 +73,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<MinutesComment> MinutesComments => Set<MinutesComment>();
     /// <summary>Minutes templates, one per body.</summary>
     public DbSet<MinutesTemplate> MinutesTemplates => Set<MinutesTemplate>();
+    /// <summary>Data-protection keys shared by every node.</summary>
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
