@@ -28,8 +28,12 @@ public sealed class PostgresCluster : IAsyncDisposable
         await StartAsync();
     }
 
-    public Task StartAsync() => AsPostgres("pg_ctl", ["-D", Data, "-l", Path.Combine(_home, "postgres.log"), "-w", "-t", "30", "-o",
-        $"-p {Port} -k {_home} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off", "start"]);
+    public async Task StartAsync()
+    {
+        await AsPostgres("pg_ctl", ["-D", Data, "-l", Path.Combine(_home, "postgres.log"), "-w", "-t", "30", "-o",
+            $"-p {Port} -k {_home} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off -c synchronous_commit=off", "start"]);
+        NpgsqlConnection.ClearAllPools(); // this process's pooled connections died with the old server
+    }
 
     /// <summary>Fast shutdown: open transactions roll back, clients are disconnected.</summary>
     public Task StopAsync() => AsPostgres("pg_ctl", ["-D", Data, "-m", "fast", "-w", "-t", "30", "stop"]);
