@@ -9,9 +9,10 @@ var servers = o.Scenario is "fanout" ? o.Servers : o.Servers.Where(s => s == "hu
 foreach (var name in servers)
 {
     Console.Error.WriteLine($"== {o.Scenario} on {name}: {o.Viewers} viewers, {o.Rate}/s, {o.Seconds} s");
-    var target = await Targets.StartAsync(name, o);
+    Target? target = null;
     try
     {
+        target = await Targets.StartAsync(name, o);
         rows.Add(o.Scenario switch
         {
             "fanout" => await Scenarios.FanOutAsync(target, o),
@@ -27,7 +28,7 @@ foreach (var name in servers)
     }
     finally
     {
-        await target.CleanupAsync();
+        if (target is not null) await target.CleanupAsync();
     }
     await Task.Delay(1000);
 }

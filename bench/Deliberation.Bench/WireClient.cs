@@ -195,13 +195,14 @@ public sealed class WireClient : IAsyncDisposable
     private void ScanStamps(ReadOnlySpan<byte> json)
     {
         var reader = new Utf8JsonReader(json);
-        ScanStamps(ref reader);
+        ScanStamps(ref reader, -1);
     }
 
     /// <summary>Walks the value under the reader and records every <c>"text"</c> that is a comment stamp.</summary>
-    private void ScanStamps(ref Utf8JsonReader reader)
+    private void ScanStamps(ref Utf8JsonReader reader) => ScanStamps(ref reader, reader.CurrentDepth);
+
+    private void ScanStamps(ref Utf8JsonReader reader, int depth)
     {
-        var depth = reader.CurrentDepth;
         var now = Stopwatch.GetTimestamp();
         if (FirstEventAt == 0) FirstEventAt = now;
         while (reader.Read() && reader.CurrentDepth > depth)

@@ -3,7 +3,7 @@ const { createServer } = require("http");
 const { Server } = require("socket.io");
 
 const port = Number(process.env.PORT || 3000);
-const http = createServer();
+const http = createServer((req, res) => { res.writeHead(200); res.end("ok"); });
 const io = new Server(http, { transports: ["websocket"], serveClient: false });
 let seq = 0;
 
