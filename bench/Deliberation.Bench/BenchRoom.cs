@@ -31,6 +31,20 @@ public static partial class BenchRoom
         return c.Id;
     }
 
+    /// <summary>An open single-choice poll with live results and changeable answers.</summary>
+    public static async Task<Guid> OpenPollAsync(string connectionString, Guid room, int options)
+    {
+        await using var db = new HubDbContext(new DbContextOptionsBuilder<HubDbContext>().UseNpgsql(connectionString).Options);
+        var poll = new Deliberation.Core.Rooms.Poll
+        {
+            ConsultationId = room, Title = "压力投票", Kind = Deliberation.Core.Rooms.PollKind.Single, Options = Enumerable.Range(1, options).Select(i => $"选项{i}").ToList(),
+            ShowResultsLive = true, AllowChange = true, Status = Deliberation.Core.Rooms.BallotStatus.Open, OpenedAt = DateTimeOffset.UtcNow, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Polls.Add(poll);
+        await db.SaveChangesAsync();
+        return poll.Id;
+    }
+
     /// <summary>A named visitor's cookie, as a browser gets it (antiforgery token from the home page).</summary>
     public static async Task<string> VisitorCookieAsync(Uri hub, Guid room, string name)
     {

@@ -17,9 +17,10 @@ foreach (var name in servers)
         {
             "fanout" => await Scenarios.FanOutAsync(target, o),
             "joins" => await Scenarios.JoinStormAsync(target, o),
+            "votes" => await Scenarios.VoteStormAsync(target, o),
             "idle" => await Scenarios.IdleAsync(target, o),
             "minutes" => throw new NotSupportedException("minutes: run bench/Deliberation.Bench.Minutes (see README)"),
-            _ => throw new ArgumentException($"unknown scenario {o.Scenario}: fanout, joins, idle"),
+            _ => throw new ArgumentException($"unknown scenario {o.Scenario}: fanout, votes, joins, idle"),
         });
     }
     catch (Exception ex) when (ex is not ArgumentException and not NotSupportedException)

@@ -65,6 +65,59 @@ public static class Scenarios
             stats.DeliveriesPerSecond, stats.P50Ms, stats.P99Ms, stats.MaxMs, cpu, t.Server.PeakRssKb / 1024, clientCpu, failures, note);
     }
 
+    /// <summary>
+    /// (b) M poll answers/s into one poll from 200 voters (answers may change), N viewers watching; the time from the
+    /// last acknowledged answer until every viewer's PollTallied counts equal the answers' final state.
+    /// </summary>
+    public static async Task<Row> VoteStormAsync(Target t, BenchOptions o)
+    {
+        const int options = 4, voterCount = 200;
+        var poll = await BenchRoom.OpenPollAsync(t.Database!, t.RoomId, options);
+        var (viewers, failures) = await ConnectViewersAsync(t, o.Viewers, TimeSpan.Zero, null, null, null);
+        var voters = new List<WireClient>();
+        var acked = 0;
+        var errors = new ConcurrentBag<string>();
+        for (var v = 0; v < voterCount; v++)
+        {
+            var c = new WireClient(Flavor.Hub, -1, null, null) { Acked = _ => Interlocked.Increment(ref acked), Failed = errors.Add };
+            await c.ConnectAsync(t.Server.Url, t.RoomId, await t.PublisherCookie(v), CancellationToken.None);
+            voters.Add(c);
+        }
+        var final = new int[voterCount];
+        Array.Fill(final, -1);
+        t.Server.ResetPeak();
+        var cpu0 = t.Server.CpuSeconds();
+        var clock = Stopwatch.StartNew();
+        var interval = TimeSpan.FromSeconds(1.0 / o.Rate);
+        var total = o.Rate * o.Seconds;
+        var sends = new List<Task>(total);
+        for (var i = 0; i < total; i++)
+        {
+            var due = interval * i;
+            if (clock.Elapsed < due) await Task.Delay(due - clock.Elapsed);
+            var voter = i % voterCount;
+            var choice = Random.Shared.Next(options);
+            final[voter] = choice; // each voter's calls run in order on its connection, so its last answer stands
+            sends.Add(voters[voter].AnswerAsync(i + 1, poll, choice));
+        }
+        await Task.WhenAll(sends);
+        var allAcked = Stopwatch.StartNew();
+        while (Volatile.Read(ref acked) + errors.Count < total && allAcked.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(5);
+        var ackedAt = clock.Elapsed;
+        var expected = Enumerable.Range(0, options).Select(c => final.Count(f => f == c)).ToArray();
+        var exact = Stopwatch.StartNew();
+        while (!viewers.All(v => v.LastTally is { } tally && tally.SequenceEqual(expected)) && exact.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(10);
+        var settle = exact.Elapsed.TotalMilliseconds;
+        var converged = viewers.Count(v => v.LastTally is { } tally && tally.SequenceEqual(expected));
+        var cpu = (t.Server.CpuSeconds() - cpu0) / clock.Elapsed.TotalSeconds;
+        foreach (var c in voters) await c.DisposeAsync();
+        await DisposeAllAsync(viewers);
+        return new Row("vote storm", t.Name, o.Viewers, o.Rate, o.Seconds, total, acked, total - acked, 0, acked / ackedAt.TotalSeconds,
+            0, 0, settle, cpu, t.Server.PeakRssKb / 1024, 0, failures + errors.Count,
+            $"{acked}/{total} answers acknowledged in {ackedAt.TotalSeconds:F1} s; {converged}/{viewers.Count} viewers exact " +
+            $"{settle:F0} ms after the last acknowledgement (max ms column)" + (errors.IsEmpty ? "" : $"; errors: {string.Join(", ", errors.Distinct().Take(3))}"));
+    }
+
     /// <summary>(c) N viewers join within T seconds; failures and the time from connecting to the joined room (snapshot in hand).</summary>
     public static async Task<Row> JoinStormAsync(Target t, BenchOptions o)
     {

@@ -4,7 +4,11 @@ using System.Net.Sockets;
 namespace Deliberation.Bench;
 
 /// <summary>A server under test with its room, ready for clients.</summary>
-public sealed record Target(string Name, Flavor Flavor, ServerProcess Server, Guid RoomId, Func<int, Task<string?>> PublisherCookie, Func<Task> CleanupAsync);
+public sealed record Target(string Name, Flavor Flavor, ServerProcess Server, Guid RoomId, Func<int, Task<string?>> PublisherCookie, Func<Task> CleanupAsync)
+{
+    /// <summary>The hub's database connection string (hub only), for the scenarios that set up polls.</summary>
+    public string? Database { get; init; }
+}
 
 /// <summary>Starts the hub (Release build, its own database on the given PostgreSQL) and the peers.</summary>
 public static class Targets
@@ -31,7 +35,7 @@ public static class Targets
                     web, env, port, "/health/ready");
                 var room = await BenchRoom.CreateAsync(cs);
                 return new Target("hub (SignalR)", Flavor.Hub, server, room, i => BenchRoom.VisitorCookieAsync(server.Url, room, $"发布者{i}")!,
-                    async () => { server.Dispose(); await BenchRoom.DropAsync(o.Postgres, db); });
+                    async () => { server.Dispose(); await BenchRoom.DropAsync(o.Postgres, db); }) { Database = cs };
             }
             case "rawws":
             {

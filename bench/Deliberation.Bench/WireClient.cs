@@ -49,6 +49,9 @@ public sealed class WireClient : IAsyncDisposable
 
     public Task Joined => _joined.Task;
 
+    /// <summary>The latest poll counts this client saw (PollTallied), or null.</summary>
+    public int[]? LastTally { get; private set; }
+
     public bool Open => _ws.State == WebSocketState.Open;
 
     /// <summary>Connects and, for the hub, joins the room; completes when the join (or socket.io connect) is done.</summary>
@@ -159,6 +162,7 @@ public sealed class WireClient : IAsyncDisposable
         var reader = new Utf8JsonReader(record);
         int type = 0, id = -1;
         var events = false;
+        var tally = false;
         var error = false;
         reader.Read();
         while (reader.Read() && reader.CurrentDepth == 1)
@@ -166,7 +170,8 @@ public sealed class WireClient : IAsyncDisposable
             if (reader.TokenType != JsonTokenType.PropertyName) continue;
             if (reader.ValueTextEquals("type")) { reader.Read(); type = reader.GetInt32(); }
             else if (reader.ValueTextEquals("invocationId")) { reader.Read(); id = int.Parse(reader.ValueSpan); }
-            else if (reader.ValueTextEquals("target")) { reader.Read(); events = reader.ValueTextEquals("EventsReceived"); }
+            else if (reader.ValueTextEquals("target")) { reader.Read(); events = reader.ValueTextEquals("EventsReceived"); tally = reader.ValueTextEquals("PollTallied"); }
+            else if (reader.ValueTextEquals("arguments") && tally) { reader.Read(); ReadTally(ref reader); }
             else if (reader.ValueTextEquals("error")) { reader.Read(); error = true; Failed?.Invoke(reader.GetString() ?? "error"); }
             else if (reader.ValueTextEquals("arguments") && events) { reader.Read(); ScanStamps(ref reader); }
             else { reader.Read(); reader.Skip(); }
@@ -175,6 +180,23 @@ public sealed class WireClient : IAsyncDisposable
         else if (type == 3 && id > 0 && !error) Acked?.Invoke(id);
         else if (type == 7) _joined.TrySetException(new IOException("server closed the connection"));
     }
+
+    private void ReadTally(ref Utf8JsonReader reader)
+    {
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("counts")) continue;
+            reader.Read();
+            var counts = new List<int>();
+            while (reader.Read() && reader.TokenType == JsonTokenType.Number) counts.Add(reader.GetInt32());
+            LastTally = counts.ToArray();
+        }
+    }
+
+    /// <summary>Answers a single-choice poll (hub only).</summary>
+    public Task AnswerAsync(int invocationId, Guid pollId, int choice) => SendAsync(Encoding.UTF8.GetBytes(
+        $"{{\"type\":1,\"invocationId\":\"{invocationId}\",\"target\":\"AnswerPoll\",\"arguments\":[{{\"pollId\":\"{pollId}\",\"choices\":[{choice}]}}]}}\u001e"));
 
     private async Task OnSocketIoAsync(int length)
     {
