@@ -34,6 +34,7 @@ public static class Scenarios
         var cpu0 = t.Server.CpuSeconds();
         var client0 = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
+        var runStart = Stopwatch.GetTimestamp();
         var next = 0;
         var interval = TimeSpan.FromSeconds(1.0 / o.Rate);
         var total = o.Rate * o.Seconds;
@@ -47,17 +48,19 @@ public static class Scenarios
         }
         await Task.WhenAll(sends);
         var sendSeconds = clock.Elapsed.TotalSeconds;
-        // Drain: until nothing new arrived for a second (at most 10 s).
+        // Drain: until nothing new arrived for two seconds (at most 30 s), so "lost" means lost, not late.
         long last = -1;
-        for (var waited = 0; waited < 10 && ledger.Delivered != last; waited++)
+        for (var waited = 0; waited < 15 && ledger.Delivered != last; waited++)
         {
             last = ledger.Delivered;
-            await Task.Delay(1000);
+            await Task.Delay(2000);
         }
         var seconds = clock.Elapsed.TotalSeconds;
         var cpu = (t.Server.CpuSeconds() - cpu0) / seconds;
         var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - client0).TotalSeconds / seconds;
-        var stats = FanOutStats.From(ledger, latency, acked.ToList(), sendSeconds);
+        // Rate over the time deliveries actually took: from the first send to the last delivery.
+        var deliverySeconds = Math.Max(sendSeconds, (WireClient.LastDeliveryAt - runStart) / (double)Stopwatch.Frequency);
+        var stats = FanOutStats.From(ledger, latency, acked.ToList(), deliverySeconds);
         foreach (var c in publishers) await c.DisposeAsync();
         await DisposeAllAsync(viewers);
         var note = $"{acked.Count}/{total} comments acknowledged" + (errors.IsEmpty ? "" : $"; errors: {string.Join(", ", errors.Distinct().Take(3))}");

@@ -30,6 +30,11 @@ public static class Targets
                     ["Logging__LogLevel__Default"] = "Warning", ["DOTNET_gcServer"] = "0",
                 };
                 if (!string.IsNullOrEmpty(o.Redis)) env["Realtime__Redis"] = o.Redis;
+                // BENCH_HUB_Section__Key=value passes a setting to the hub (to compare a tuning knob).
+                foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+                {
+                    if (e.Key is string k && k.StartsWith("BENCH_HUB_", StringComparison.Ordinal)) env[k["BENCH_HUB_".Length..]] = (string)e.Value!;
+                }
                 var web = Path.Combine(o.Root, "src", "Deliberation.Web");
                 var server = await ServerProcess.StartAsync("hub", "dotnet", [Path.Combine(web, "bin", "Release", "net10.0", "Deliberation.Web.dll")],
                     web, env, port, "/health/ready");

@@ -49,6 +49,11 @@ public sealed class WireClient : IAsyncDisposable
 
     public Task Joined => _joined.Task;
 
+    private static long _lastDeliveryAt;
+
+    /// <summary>Stopwatch timestamp of the latest new delivery to any viewer in this process.</summary>
+    public static long LastDeliveryAt => Volatile.Read(ref _lastDeliveryAt);
+
     /// <summary>The latest poll counts this client saw (PollTallied), or null.</summary>
     public int[]? LastTally { get; private set; }
 
@@ -235,6 +240,7 @@ public sealed class WireClient : IAsyncDisposable
                 && _ledger is not null && _ledger.Deliver(_viewer, message))
             {
                 _latency?.Record(now - sentAt);
+                Volatile.Write(ref _lastDeliveryAt, now);
             }
         }
     }
