@@ -27,6 +27,21 @@ public sealed class FailoverTests(ClusterFixture cluster) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PresenceCountsTheWholeRoom_AndAVisitorCookieFromNodeAWorksOnNodeB()
+    {
+        var room = await cluster.CreateRoomAsync();
+        var cookie = await ClusterFixture.VisitorCookieAsync(cluster.A, room, "乙节点发言");
+        await using var onA = await ClusterRoomClient.ConnectAsync(cluster.Nodes, 0, room);
+        await using var onA2 = await ClusterRoomClient.ConnectAsync(cluster.Nodes, 0, room);
+        await using var onB = await ClusterRoomClient.ConnectAsync(cluster.Nodes, 1, room, cookie);
+
+        await Eventually(() => onA.PresenceTotal == 3 && onB.PresenceTotal == 3, 6000);
+        // Posting needs the named visitor, read from a cookie that node A signed: the keys are shared.
+        await onB.InvokeAsync<object>("PostComment", "同一把钥匙");
+        await Eventually(() => onA.CommentTexts.Contains("同一把钥匙"), 5000);
+    }
+
+    [Fact]
     public async Task NodeAKilledMidSession_ItsClientsMoveToNodeB_AndEndWithEveryAcknowledgedEventOnceInOrder()
     {
         var room = await cluster.CreateRoomAsync();

@@ -45,6 +45,7 @@ public sealed class ClusterRoomClient : IAsyncDisposable
     public long LastSeq { get; private set; }
     public List<WireEvent> Applied { get; } = [];
     public int Reconnects { get; private set; }
+    public int PresenceTotal { get; private set; }
     public string ConnectedTo { get; private set; } = "";
     public bool Connected => _connection?.State == HubConnectionState.Connected;
 
@@ -77,7 +78,11 @@ public sealed class ClusterRoomClient : IAsyncDisposable
             .Build();
         connection.ServerTimeout = TimeSpan.FromSeconds(10);
         connection.On<WireBatch>("EventsReceived", b => OnEventsAsync(b.Events));
-        connection.On<WirePresence>("PresenceChanged", p => CheckTrailingGapAsync(p.Seq));
+        connection.On<WirePresence>("PresenceChanged", p =>
+        {
+            PresenceTotal = p.Total;
+            return CheckTrailingGapAsync(p.Seq);
+        });
         connection.Closed += _ => OnClosedAsync();
         await connection.StartAsync();
         _connection = connection;
