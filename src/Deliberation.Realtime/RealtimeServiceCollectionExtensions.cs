@@ -47,7 +47,8 @@ public static class RealtimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<RoomBroadcaster>());
         services.AddSingleton<TallyCoalescer>();
         services.AddHostedService(sp => sp.GetRequiredService<TallyCoalescer>());
-        services.AddSingleton<IPresenceStore, LocalPresenceStore>();
+        if (string.IsNullOrWhiteSpace(options.Redis)) services.AddSingleton<IPresenceStore, LocalPresenceStore>();
+        else services.AddSingleton<IPresenceStore, RedisPresenceStore>();
         services.AddSingleton<PresenceTracker>();
         services.AddHostedService(sp => sp.GetRequiredService<PresenceTracker>());
         return services;

@@ -6,12 +6,14 @@ using Deliberation.Web.Features.Reference;
 using Deliberation.Web.Features.Minutes;
 using Deliberation.Web.Features.FollowUp;
 using Deliberation.Web.Infrastructure;
+using Deliberation.Web.Infrastructure.DataProtection;
 using Deliberation.Web.Infrastructure.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHubLogging();
 builder.Services.AddHubDatabase(builder.Configuration);
+builder.Services.AddHubDataProtection();
 builder.Services.AddHubLocalization();
 builder.Services.AddHubAccounts();
 builder.Services.AddHubWeb();

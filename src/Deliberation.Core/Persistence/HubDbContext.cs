@@ -6,6 +6,7 @@ using Deliberation.Core.FollowUp;
 using Deliberation.Core.Notifications;
 using Deliberation.Core.Organizations;
 using Deliberation.Core.Rooms;
+using Deliberation.Core.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -90,6 +91,8 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     /// <summary>Reminders already sent (idempotency keys of the supervision jobs).</summary>
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    /// <summary>Data-protection keys shared by every node.</summary>
+    public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -71,5 +71,8 @@ public sealed record VoteView(Guid Id, string Title, bool Secret, int QuorumPerc
 /// <summary>A questionnaire as clients see it.</summary>
 public sealed record QuestionnaireView(Guid Id, string Title, string? Description, bool Anonymous, string Status, IReadOnlyList<QuestionnaireItem> Items);
 
-/// <summary>Presence: people online by tier.</summary>
-public sealed record PresenceView(int Total, IReadOnlyDictionary<string, int> ByTier);
+/// <summary>
+/// Presence: people online by tier, and the room's last committed sequence so a client that lost the last batch
+/// notices the trailing gap and resumes.
+/// </summary>
+public sealed record PresenceView(int Total, IReadOnlyDictionary<string, int> ByTier, long Seq = 0);

@@ -8,7 +8,7 @@ public interface IRoomClient
     /// <summary>A batch of the room's sequenced events (at most one batch per room every 100 ms).</summary>
     Task EventsReceived(EventBatch batch);
 
-    /// <summary>People online by tier (at most once a second, when it changed).</summary>
+    /// <summary>People online by tier and the room's last sequence, once a second.</summary>
     Task PresenceChanged(PresenceView presence);
 
     /// <summary>Live poll results (coalesced: at most 4 a second per poll).</summary>

@@ -12,6 +12,9 @@ public interface IPresenceStore
     /// <summary>Rooms that other nodes report people in (so this node pushes their counts too).</summary>
     Task<IReadOnlyCollection<Guid>> ActiveRoomsAsync();
 
+    /// <summary>Whether this node sends the room's presence push this second (one node per room does).</summary>
+    Task<bool> ShouldPushAsync(Guid roomId);
+
     /// <summary>Builds a view from counts indexed by <see cref="ParticipantTier"/>.</summary>
     static PresenceView ToView(int[] counts) =>
         new(counts.Sum(), Enum.GetValues<ParticipantTier>().Where(t => counts[(int)t] > 0).ToDictionary(t => t.ToString(), t => counts[(int)t]));
@@ -25,4 +28,7 @@ public sealed class LocalPresenceStore : IPresenceStore
 
     /// <inheritdoc />
     public Task<IReadOnlyCollection<Guid>> ActiveRoomsAsync() => Task.FromResult<IReadOnlyCollection<Guid>>([]);
+
+    /// <inheritdoc />
+    public Task<bool> ShouldPushAsync(Guid roomId) => Task.FromResult(true);
 }

@@ -13,8 +13,8 @@ namespace Deliberation.Realtime.Rooms;
 
 /// <summary>
 /// Who is online in each room, by tier. This node counts its own connections; <see cref="IPresenceStore"/>
-/// sums the nodes (in memory for one node, in Redis for several). Once a second, rooms whose counts changed
-/// get a PresenceChanged, and a new peak is written to the session for the minutes.
+/// sums the nodes (in memory for one node, in Redis for several). Once a second every active room gets a
+/// PresenceChanged carrying its last sequence (from one node), and a new peak is written to the session for the minutes.
 /// </summary>
 public sealed partial class PresenceTracker(IPresenceStore store, IServiceScopeFactory scopes, IHubContext<RoomHub, IRoomClient> hub,
     ILogger<PresenceTracker> logger) : BackgroundService
@@ -68,12 +68,18 @@ public sealed partial class PresenceTracker(IPresenceStore store, IServiceScopeF
     private async Task TickAsync(CancellationToken ct)
     {
         var rooms = _local.Keys.Concat(await store.ActiveRoomsAsync().ConfigureAwait(false)).Distinct().ToList();
+        if (rooms.Count == 0) return;
+        var seqs = await LastSeqsAsync(rooms, ct).ConfigureAwait(false);
         foreach (var roomId in rooms)
         {
-            var view = await store.RoomWideAsync(roomId, Local(roomId)).ConfigureAwait(false);
-            if (_lastSent.TryGetValue(roomId, out var last) && Same(last, view)) continue;
+            var view = (await store.RoomWideAsync(roomId, Local(roomId)).ConfigureAwait(false)) with { Seq = seqs.GetValueOrDefault(roomId) };
+            // Pushed every second even when nothing changed: the sequence lets a client that lost the last batch
+            // (a Redis outage, a node gone mid-send) notice the trailing gap and resume.
             _lastSent[roomId] = view;
-            await hub.Clients.Group(RoomGroups.Room(roomId)).PresenceChanged(view).ConfigureAwait(false);
+            if (await store.ShouldPushAsync(roomId).ConfigureAwait(false))
+            {
+                await hub.Clients.Group(RoomGroups.Room(roomId)).PresenceChanged(view).ConfigureAwait(false);
+            }
             if (view.Total > _peakWritten.GetValueOrDefault(roomId))
             {
                 _peakWritten[roomId] = view.Total;
@@ -82,12 +88,33 @@ public sealed partial class PresenceTracker(IPresenceStore store, IServiceScopeF
                 await db.Consultations.Where(c => c.Id == roomId && c.Room.PeakOnline < view.Total)
                     .ExecuteUpdateAsync(s => s.SetProperty(c => c.Room.PeakOnline, view.Total), ct).ConfigureAwait(false);
             }
-            if (view.Total == 0 && _local.TryGetValue(roomId, out var counts) && counts.All(c => c == 0)) _local.TryRemove(roomId, out _);
+            if (view.Total == 0 && _local.TryGetValue(roomId, out var counts) && counts.All(c => c == 0))
+            {
+                _local.TryRemove(roomId, out _);
+                _lastSent.TryRemove(roomId, out _);
+            }
         }
     }
 
-    private static bool Same(PresenceView a, PresenceView b) =>
-        a.Total == b.Total && a.ByTier.Count == b.ByTier.Count && a.ByTier.All(kv => b.ByTier.TryGetValue(kv.Key, out var v) && v == kv.Value);
+    /// <summary>The rooms' last committed sequences (one query); the last known ones while the database is away.</summary>
+    private async Task<Dictionary<Guid, long>> LastSeqsAsync(List<Guid> rooms, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            return await db.RoomStreams.Where(s => rooms.Contains(s.ConsultationId))
+                .ToDictionaryAsync(s => s.ConsultationId, s => s.LastSeq, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            LogSeqUnavailable(logger, ex.GetBaseException().Message);
+            return _lastSent.ToDictionary(kv => kv.Key, kv => kv.Value.Seq);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Room sequences unavailable for the presence push: {Reason}")]
+    private static partial void LogSeqUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Presence tick failed")]
     private static partial void LogTickFailed(ILogger logger, Exception ex);

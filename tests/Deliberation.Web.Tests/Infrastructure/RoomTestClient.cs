@@ -20,6 +20,7 @@ public sealed class RoomTestClient : IAsyncDisposable
     private readonly SemaphoreSlim _apply = new(1, 1);
     private readonly SortedDictionary<long, RoomEventMessage> _ahead = new();
     private HubConnection _connection = null!;
+    private long _announcedSeq;
 
     private RoomTestClient(HubFactory hub, Person person, Guid roomId)
     {
@@ -29,6 +30,9 @@ public sealed class RoomTestClient : IAsyncDisposable
     }
 
     public long LastSeq { get; private set; }
+
+    /// <summary>While set, event batches are lost on the way in (as during a backplane outage).</summary>
+    public bool LoseBatches { get; set; }
     public List<RoomEventMessage> Applied { get; } = [];
     public ConcurrentQueue<Notice> Notices { get; } = new();
     public ConcurrentQueue<PollTally> Tallies { get; } = new();
@@ -57,7 +61,8 @@ public sealed class RoomTestClient : IAsyncDisposable
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
             .Build();
-        _connection.On<EventBatch>(nameof(IRoomClient.EventsReceived), b => OnEventsAsync(b.Events));
+        _connection.On<EventBatch>(nameof(IRoomClient.EventsReceived), b => LoseBatches ? Task.CompletedTask : OnEventsAsync(b.Events));
+        _connection.On<PresenceView>(nameof(IRoomClient.PresenceChanged), p => CheckTrailingGapAsync(p.Seq));
         _connection.On<Notice>(nameof(IRoomClient.NoticeReceived), n => Notices.Enqueue(n));
         _connection.On<PollTally>(nameof(IRoomClient.PollTallied), t => Tallies.Enqueue(t));
         _connection.On<QueueChange>(nameof(IRoomClient.ModerationQueueChanged), q => QueueChanges.Enqueue(q));
@@ -90,6 +95,16 @@ public sealed class RoomTestClient : IAsyncDisposable
             var missing = await _connection.InvokeAsync<List<RoomEventMessage>>("Resume", LastSeq);
             await OnEventsAsync(missing);
         }
+    }
+
+    /// <summary>
+    /// The presence push carries the room's last sequence; if what the previous push announced still has not
+    /// arrived, the last batch was lost: fetch it (waiting one push skips events merely in flight).
+    /// </summary>
+    private async Task CheckTrailingGapAsync(long seq)
+    {
+        var due = Interlocked.Exchange(ref _announcedSeq, seq);
+        if (due > LastSeq) await OnEventsAsync(await _connection.InvokeAsync<List<RoomEventMessage>>("Resume", LastSeq));
     }
 
     /// <summary>Simulates a network drop: the connection dies without a goodbye, then the client comes back and resumes.</summary>

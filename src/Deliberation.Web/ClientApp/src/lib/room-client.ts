@@ -1,6 +1,6 @@
 // The room protocol in the browser: join, apply sequenced events exactly once in order, fill gaps with Resume,
 // and after a reconnect resume from the last sequence seen (see docs/realtime-api.md).
-import { HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
+import { HttpTransportType, HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
 import type { JoinResult, Me, Notice, Presence, RoomEvent, Snapshot, Tally } from "./types";
 
 export interface RoomHandlers {
@@ -26,16 +26,18 @@ export class RoomClient {
   private joining = false;
   private held: RoomEvent[] = [];
   private gapTimer: number | undefined;
+  private announcedSeq = 0;
 
   constructor(private roomId: string, private handlers: RoomHandlers, private screen = false) {
     this.connection = new HubConnectionBuilder()
-      .withUrl("/hubs/room")
+      // WebSockets only, without the negotiate round trip: any node can take the socket, no sticky sessions.
+      .withUrl("/hubs/room", { skipNegotiation: true, transport: HttpTransportType.WebSockets })
       .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => RETRY_MS[c.previousRetryCount] ?? 10000 })
       .configureLogging(LogLevel.Warning)
       .build();
     const c = this.connection;
     c.on("EventsReceived", (b: { events: RoomEvent[] }) => this.receive(b.events));
-    c.on("PresenceChanged", (p) => handlers.presence?.(p));
+    c.on("PresenceChanged", (p: Presence) => { this.checkTrailingGap(p.seq ?? 0); handlers.presence?.(p); });
     c.on("PollTallied", (t) => handlers.tally?.(t));
     c.on("QuestionVotesChanged", (v) => handlers.questionVotes?.(v));
     c.on("NoticeReceived", (n) => handlers.notice?.(n));
@@ -100,6 +102,17 @@ export class RoomClient {
     if (this.ahead.size > 0 && this.gapTimer === undefined) {
       // Events can overtake each other between nodes; give stragglers a moment, then ask the database.
       this.gapTimer = window.setTimeout(() => void this.fillGap(), 400);
+    }
+  }
+
+  // The once-a-second presence push carries the room's last sequence. If what the previous push announced has still
+  // not arrived, the last batch was lost (a Redis outage, a node gone mid-send): fetch it. Waiting one push avoids
+  // asking for events that are merely still in flight.
+  private checkTrailingGap(seq: number): void {
+    const due = this.announcedSeq;
+    this.announcedSeq = seq;
+    if (due > this.lastSeq && !this.joining && this.gapTimer === undefined && this.connection.state === HubConnectionState.Connected) {
+      void this.connection.invoke<RoomEvent[]>("Resume", this.lastSeq).then((missing) => this.receive(missing), () => undefined);
     }
   }
 

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Deliberation.Core.Persistence.Migrations
 {
     [DbContext(typeof(HubDbContext))]
-    [Migration("20261122152108_Initial")]
+    [Migration("20261122160229_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1741,6 +1741,27 @@ namespace Deliberation.Core.Persistence.Migrations
                     b.HasIndex("ConsultationId", "Status", "Position");
 
                     b.ToTable("Speeches");
+                });
+
+            modelBuilder.Entity("Deliberation.Core.Security.DataProtectionKeyRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
