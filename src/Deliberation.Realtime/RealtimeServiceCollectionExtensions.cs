@@ -42,6 +42,7 @@ public static class RealtimeServiceCollectionExtensions
         services.AddScoped<ConsoleQueries>();
         services.AddScoped<RoomEngine>();
         services.AddSingleton<RoomRateLimiter>();
+        services.AddSingleton<SnapshotCache>();
         services.AddSingleton<RoomBroadcaster>();
         services.AddSingleton<IRoomEventSink>(sp => sp.GetRequiredService<RoomBroadcaster>());
         services.AddHostedService(sp => sp.GetRequiredService<RoomBroadcaster>());

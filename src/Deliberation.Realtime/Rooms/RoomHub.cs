@@ -19,6 +19,7 @@ public sealed partial class RoomHub(
     RoomRateLimiter limiter,
     IRoomCallerResolver callers,
     ConsoleQueries consoleQueries,
+    SnapshotCache snapshots,
     IEnumerable<IConsultationEvents> lifecycle) : Hub<IRoomClient>
 {
     private const string RoomKey = "room";
@@ -50,7 +51,11 @@ public sealed partial class RoomHub(
             missed = await queries.EventsAfterAsync(room.Id, last, ct);
             if (missed.Count >= RoomQueries.ResumeLimit) missed = null;
         }
-        var snapshot = missed is null ? await queries.SnapshotAsync(room.Id, actor, ct) : null;
+        var snapshot = missed is null
+            ? actor.IsAnonymousWatcher
+                ? await snapshots.GetAsync(room.Id, () => queries.SnapshotAsync(room.Id, actor, CancellationToken.None))
+                : await queries.SnapshotAsync(room.Id, actor, ct)
+            : null;
         var tallies = snapshot?.Tallies ?? await OpenTalliesAsync(room.Id, actor, ct);
         var me = new Me(actor.Key, actor.Name, actor.Tier.ToString(), actor.CanModerate, actor.MayInteract, actor.MayTakeFloor,
             actor.ParticipantId is not null && actor.Tier != ParticipantTier.Public);
