@@ -74,7 +74,10 @@ public class LiveRoomTests(BrowserFixture browser)
         // A question is upvoted, answered, and the asker sees "已回答".
         await viewer.GetByRole(AriaRole.Tab, new() { Name = "提问" }).ClickAsync();
         await viewer.GetByPlaceholder("向部门提问（300字以内）").FillAsync($"审批流程能不能再简化{tag}？");
+        // The public wait 3 s between posts (the room's rule); the comment above may be that recent.
+        await viewer.WaitForTimeoutAsync(3000);
         await viewer.GetByRole(AriaRole.Button, new() { Name = "提问" }).Last.ClickAsync();
+        await Assertions.Expect(viewer.GetByText("您的提问已提交，审核通过后显示")).ToBeVisibleAsync();
         var modQueueQuestion = mod.Locator("#box-queue .queued", new() { HasText = "审批流程能不能再简化" + tag });
         await modQueueQuestion.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
         await member.GetByRole(AriaRole.Tab, new() { Name = "提问" }).ClickAsync();
@@ -93,6 +96,8 @@ public class LiveRoomTests(BrowserFixture browser)
         var screen = await modContext.NewPageAsync();
         await screen.SetViewportSizeAsync(1920, 1080);
         await screen.GotoAsync(new Uri(sessionUrl).AbsolutePath + "/screen");
+        var endEarlier = mod.Locator("#box-floor").GetByRole(AriaRole.Button, new() { Name = "结束发言" });
+        if (await endEarlier.IsVisibleAsync()) await endEarlier.ClickAsync(); // a previous run on the same database
         await member.GetByRole(AriaRole.Tab, new() { Name = "发言" }).ClickAsync();
         await member.GetByPlaceholder("发言主题").FillAsync("资金筹措的几点建议");
         await member.GetByRole(AriaRole.Button, new() { Name = "申请发言" }).ClickAsync();
