@@ -60,7 +60,15 @@ public static partial class DatabaseSetup
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         if (options.Migrate)
         {
-            await db.Database.MigrateAsync();
+            // On a new database the migrator's first probe of its history table fails by design; EF logs that
+            // as an error. Only this context, used only here, hears it at debug level.
+            var migrateOptions = new DbContextOptionsBuilder<HubDbContext>()
+                .UseNpgsql(dataSource)
+                .UseLoggerFactory(app.Services.GetRequiredService<ILoggerFactory>())
+                .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError, LogLevel.Debug)))
+                .Options;
+            await using var migrator = new HubDbContext(migrateOptions);
+            await migrator.Database.MigrateAsync();
         }
         if (options.SeedDemo)
         {
