@@ -27,10 +27,6 @@ public sealed class RoomAccess(HubDbContext db, TimeProvider clock)
     public Task<List<Poll>> OpenPollsAsync(Guid roomId, CancellationToken ct) =>
         db.Polls.AsNoTracking().Where(p => p.ConsultationId == roomId && p.Status == BallotStatus.Open).ToListAsync(ct);
 
-    /// <summary>Seconds a public participant waits between posts in this room.</summary>
-    public Task<int> PublicIntervalAsync(Guid roomId, CancellationToken ct) =>
-        db.Consultations.Where(c => c.Id == roomId).Select(c => c.Room.PublicCommentIntervalSeconds).SingleAsync(ct);
-
     /// <summary>Throws unless the questionnaire belongs to the room.</summary>
     public async Task RequireQuestionnaireInRoomAsync(Guid roomId, Guid questionnaireId, CancellationToken ct)
     {

@@ -10,22 +10,14 @@ public sealed partial class RoomCommands
     public sealed record PostedComment(Guid Id, string Status, string? FlagReason);
 
     /// <summary>Posts a comment. Public comments wait in the queue when the room pre-moderates; sensitive words always queue.</summary>
-    public async Task<RoomResult> PostCommentAsync(Guid roomId, RoomActor actor, string? text, CancellationToken ct)
+    public async Task<RoomResult> PostCommentAsync(Guid roomId, RoomActor actor, string? text, CancellationToken ct, Action<int>? publicGate = null)
     {
-        RequireInteract(actor);
-        var clean = RoomText.Clean(text, RoomText.CommentMax);
-        var room = await LoadRoomAsync(roomId, ct);
-        RequireLive(room);
-        if (await IsBlockedAsync(roomId, actor.Key, ct)) throw RoomErrors.Fail(RoomErrors.Blocked);
-
-        var flag = RoomText.FindSensitive(clean, room.Room.SensitiveWords);
-        var preModerated = !actor.CanModerate && (actor.IsPublic ? room.Room.PreModeratePublic : room.Room.PreModerateMembers);
+        var (room, clean, flag, held) = await PrepareSubmissionAsync(roomId, actor, text, RoomText.CommentMax, publicGate, ct);
         var comment = new Comment
         {
             ConsultationId = roomId, AuthorKey = actor.Key, AuthorName = actor.Name, Tier = actor.Tier, Sector = actor.Sector,
             Text = clean, CreatedAt = Now, AgendaItemId = room.Room.CurrentAgendaItemId,
-            Status = flag is null && !preModerated ? CommentStatus.Approved : CommentStatus.Pending,
-            FlagReason = flag is null ? null : $"sensitive:{flag}",
+            Status = held ? CommentStatus.Pending : CommentStatus.Approved, FlagReason = flag,
         };
         db.Comments.Add(comment);
         await using var unit = await BeginAsync(roomId, ct);

@@ -8,20 +8,13 @@ public sealed partial class RoomCommands
     private static readonly QuestionStatus[] Visible = [QuestionStatus.Open, QuestionStatus.Answering, QuestionStatus.Answered];
 
     /// <summary>Asks a question. Like comments, public questions wait when the room pre-moderates, and sensitive words queue.</summary>
-    public async Task<RoomResult> AskQuestionAsync(Guid roomId, RoomActor actor, string? text, CancellationToken ct)
+    public async Task<RoomResult> AskQuestionAsync(Guid roomId, RoomActor actor, string? text, CancellationToken ct, Action<int>? publicGate = null)
     {
-        RequireInteract(actor);
-        var clean = RoomText.Clean(text, RoomText.QuestionMax);
-        var room = await LoadRoomAsync(roomId, ct);
-        RequireLive(room);
-        if (await IsBlockedAsync(roomId, actor.Key, ct)) throw RoomErrors.Fail(RoomErrors.Blocked);
-        var flag = RoomText.FindSensitive(clean, room.Room.SensitiveWords);
-        var preModerated = !actor.CanModerate && (actor.IsPublic ? room.Room.PreModeratePublic : room.Room.PreModerateMembers);
+        var (_, clean, flag, held) = await PrepareSubmissionAsync(roomId, actor, text, RoomText.QuestionMax, publicGate, ct);
         var q = new Question
         {
             ConsultationId = roomId, AuthorKey = actor.Key, AuthorName = actor.Name, Tier = actor.Tier, Text = clean, CreatedAt = Now,
-            Status = flag is null && !preModerated ? QuestionStatus.Open : QuestionStatus.Pending,
-            FlagReason = flag is null ? null : $"sensitive:{flag}",
+            Status = held ? QuestionStatus.Pending : QuestionStatus.Open, FlagReason = flag,
         };
         db.Questions.Add(q);
         await using var unit = await BeginAsync(roomId, ct);

@@ -49,6 +49,28 @@ public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock)
         throw RoomErrors.Fail(RoomErrors.Forbidden, action);
     }
 
+    /// <summary>What comments and questions check before they are written.</summary>
+    private sealed record Submission(Consultation Room, string Text, string? Flag, bool Held);
+
+    /// <summary>
+    /// The shared checks of a comment or question: may interact, text within <paramref name="max"/>, room live,
+    /// not blocked; then the sensitive word and whether the room holds it for review. A public author's posting
+    /// interval is enforced last through <paramref name="publicGate"/> (given the room's interval in seconds), so
+    /// a refused post does not use up the interval.
+    /// </summary>
+    private async Task<Submission> PrepareSubmissionAsync(Guid roomId, RoomActor actor, string? text, int max, Action<int>? publicGate, CancellationToken ct)
+    {
+        RequireInteract(actor);
+        var clean = RoomText.Clean(text, max);
+        var room = await LoadRoomAsync(roomId, ct);
+        RequireLive(room);
+        if (await IsBlockedAsync(roomId, actor.Key, ct)) throw RoomErrors.Fail(RoomErrors.Blocked);
+        var flag = RoomText.FindSensitive(clean, room.Room.SensitiveWords);
+        var held = !actor.CanModerate && (actor.IsPublic ? room.Room.PreModeratePublic : room.Room.PreModerateMembers);
+        if (actor.IsPublic) publicGate?.Invoke(room.Room.PublicCommentIntervalSeconds);
+        return new Submission(room, clean, flag is null ? null : $"sensitive:{flag}", held || flag is not null);
+    }
+
     private async Task<bool> IsBlockedAsync(Guid roomId, string key, CancellationToken ct) =>
         await db.RoomBlocks.AnyAsync(b => b.ConsultationId == roomId && b.ParticipantKey == key, ct);
 

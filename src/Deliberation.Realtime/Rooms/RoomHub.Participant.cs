@@ -9,8 +9,7 @@ public sealed partial class RoomHub
     public async Task<object?> PostComment(string text)
     {
         var (roomId, actor) = Current();
-        if (actor.IsPublic) limiter.TakePost(roomId, actor.Key, await access.PublicIntervalAsync(roomId, Ct));
-        return await Apply(roomId, await commands.PostCommentAsync(roomId, actor, text, Ct));
+        return await Apply(roomId, await commands.PostCommentAsync(roomId, actor, text, Ct, s => limiter.TakePost(roomId, actor.Key, s)));
     }
 
     /// <summary>Reports a comment as inappropriate.</summary>
@@ -24,8 +23,7 @@ public sealed partial class RoomHub
     public async Task<object?> AskQuestion(string text)
     {
         var (roomId, actor) = Current();
-        if (actor.IsPublic) limiter.TakePost(roomId, actor.Key, await access.PublicIntervalAsync(roomId, Ct));
-        return await Apply(roomId, await commands.AskQuestionAsync(roomId, actor, text, Ct));
+        return await Apply(roomId, await commands.AskQuestionAsync(roomId, actor, text, Ct, s => limiter.TakePost(roomId, actor.Key, s)));
     }
 
     /// <summary>Upvotes a question; returns false when this person had already voted.</summary>

@@ -14,11 +14,12 @@ public sealed class IndexModel(HubDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var published = db.Consultations.AsNoTracking()
-            .Select(c => new { c, Summary = new ConsultationSummary(c.Id, c.Title, c.Type, c.Mode, c.Status, c.StartsAt, c.EndsAt, c.RoomCode, c.PublicAccess) });
-        Live = await published.Where(x => x.c.Status == ConsultationStatus.Live).OrderBy(x => x.c.StartsAt).Select(x => x.Summary).ToListAsync(ct);
-        Upcoming = await published.Where(x => x.c.Status == ConsultationStatus.Scheduled).OrderBy(x => x.c.StartsAt).Take(12).Select(x => x.Summary).ToListAsync(ct);
-        Recent = await published.Where(x => x.c.Status == ConsultationStatus.Ended || x.c.Status == ConsultationStatus.Archived)
-            .OrderByDescending(x => x.c.StartsAt).Take(6).Select(x => x.Summary).ToListAsync(ct);
+        var all = db.Consultations.AsNoTracking();
+        Live = await all.Where(c => c.Status == ConsultationStatus.Live).OrderBy(c => c.StartsAt)
+            .Select(ConsultationSummary.Projection).ToListAsync(ct);
+        Upcoming = await all.Where(c => c.Status == ConsultationStatus.Scheduled).OrderBy(c => c.StartsAt).Take(12)
+            .Select(ConsultationSummary.Projection).ToListAsync(ct);
+        Recent = await all.Where(c => c.Status == ConsultationStatus.Ended || c.Status == ConsultationStatus.Archived)
+            .OrderByDescending(c => c.StartsAt).Take(6).Select(ConsultationSummary.Projection).ToListAsync(ct);
     }
 }

@@ -3,40 +3,35 @@ using Deliberation.Realtime;
 using Deliberation.Realtime.Rooms;
 using Microsoft.Extensions.Options;
 
+using Deliberation.Web.Tests.Infrastructure;
+
 namespace Deliberation.Web.Tests.Rooms;
 
 public class RateLimiterTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public long Ticks;
-        public override long GetTimestamp() => Ticks;
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-    }
-
     [Fact]
     public void AParticipantGetsABurst_ThenTheSustainedRate()
     {
-        var clock = new ManualClock();
+        var clock = new FakeClock(DateTimeOffset.UnixEpoch);
         var limiter = new RoomRateLimiter(clock, Options.Create(new RealtimeOptions { CallsPerSecond = 2, CallBurst = 3 }));
         var room = Guid.NewGuid();
         for (var i = 0; i < 3; i++) limiter.TakeCall(room, "v:a");
         Assert.Equal("room.rate_limited", Assert.Throws<DomainException>(() => limiter.TakeCall(room, "v:a")).Code);
         limiter.TakeCall(room, "v:b"); // others are not affected
-        clock.Ticks += TimeSpan.TicksPerSecond / 2;
+        clock.Advance(TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 2));
         limiter.TakeCall(room, "v:a");
     }
 
     [Fact]
     public void PublicPosts_WaitTheRoomsInterval()
     {
-        var clock = new ManualClock();
+        var clock = new FakeClock(DateTimeOffset.UnixEpoch);
         var limiter = new RoomRateLimiter(clock, Options.Create(new RealtimeOptions()));
         var room = Guid.NewGuid();
         limiter.TakePost(room, "v:a", 3);
-        clock.Ticks += TimeSpan.TicksPerSecond * 2;
+        clock.Advance(TimeSpan.FromTicks(TimeSpan.TicksPerSecond * 2));
         Assert.Throws<DomainException>(() => limiter.TakePost(room, "v:a", 3));
-        clock.Ticks += TimeSpan.TicksPerSecond;
+        clock.Advance(TimeSpan.FromTicks(TimeSpan.TicksPerSecond));
         limiter.TakePost(room, "v:a", 3);
     }
 }

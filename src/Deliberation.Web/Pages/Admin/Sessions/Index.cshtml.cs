@@ -14,7 +14,7 @@ public sealed class IndexModel(HubDbContext db) : PageModel
     {
         var org = User.OrganizationId();
         Sessions = await db.Consultations.AsNoTracking().Where(c => org == null || c.OrganizationId == org).OrderByDescending(c => c.StartsAt)
-            .Select(c => new ConsultationSummary(c.Id, c.Title, c.Type, c.Mode, c.Status, c.StartsAt, c.EndsAt, c.RoomCode, c.PublicAccess))
+            .Select(ConsultationSummary.Projection)
             .ToListAsync(ct);
     }
 }
