@@ -20,6 +20,9 @@ public class LiveRoomTests(BrowserFixture browser)
         await mod.GetByRole(AriaRole.Link, new() { Name = "进入主持人控制台" }).ClickAsync();
         await Assertions.Expect(mod.Locator("#console")).ToHaveAttributeAsync("data-state", "live");
         var goLive = mod.GetByRole(AriaRole.Button, new() { Name = "开始直播" });
+        var end = mod.GetByRole(AriaRole.Button, new() { Name = "结束协商" });
+        // The session box draws once the console state has loaded; a session already live shows "结束协商" instead.
+        await Assertions.Expect(goLive.Or(end)).ToBeVisibleAsync();
         if (await goLive.IsVisibleAsync()) await goLive.ClickAsync();
         await BrowserFixture.ShotAsync(mod, "room-console-start");
         await Assertions.Expect(mod.Locator("[data-bind=status]")).ToHaveTextAsync("直播中");
