@@ -12,10 +12,14 @@ namespace Deliberation.Core.Rooms;
 /// </summary>
 public sealed class RoomUnit : IAsyncDisposable
 {
-    /// <summary>JSON shape of event payloads (camelCase, Chinese kept readable).</summary>
+    /// <summary>
+    /// JSON shape of event payloads: camelCase, Chinese kept readable, enums by name — the same shape SignalR gives
+    /// the snapshot, so an item reads alike whether it came with the join or with a live event.
+    /// </summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
     private readonly HubDbContext _db;
