@@ -5,4 +5,7 @@ public class DomainException(string code, string? detail = null) : Exception(det
 {
     /// <summary>Stable error code, e.g. <c>consultation.illegal_transition</c>; the UI localises it.</summary>
     public string Code { get; } = code;
+
+    /// <summary>A short, safe detail the UI may show with the code (a limit, an item key), or null.</summary>
+    public string? Detail { get; } = detail;
 }

@@ -23,7 +23,8 @@ public sealed partial class RoomHubFilter(ILogger<RoomHubFilter> logger) : IHubF
         }
         catch (DomainException ex)
         {
-            throw new HubException(ex.Code);
+            // "room.too_long:500": the client shows the limit, the item or the wait with the message.
+            throw new HubException(ex.Detail is { } d && SafeDetail().IsMatch(d) ? $"{ex.Code}:{d}" : ex.Code);
         }
         catch (HubException)
         {
@@ -51,6 +52,9 @@ public sealed partial class RoomHubFilter(ILogger<RoomHubFilter> logger) : IHubF
         TimeoutException => true,
         _ => false,
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_.-]{1,40}$")]
+    private static partial System.Text.RegularExpressions.Regex SafeDetail();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room call {Method} failed for a transient reason: {Reason}")]
     private static partial void LogTransient(ILogger logger, string method, string reason);

@@ -3,7 +3,7 @@
 import { bars, bind, clear, h, redraw, time } from "../lib/dom";
 import { RoomClient } from "../lib/room-client";
 import { RoomState, type Section } from "../lib/room-state";
-import { errorCode, loadConfig, makeT } from "../lib/strings";
+import { errorText, loadConfig, makeT } from "../lib/strings";
 import { renderOnline, renderStatus, setConnState, speakerView, toast } from "../lib/common-ui";
 import type { Poll, Presence, Question } from "../lib/types";
 
@@ -43,7 +43,7 @@ async function act<T>(method: string, ...args: unknown[]): Promise<T | undefined
   try {
     return await client.invoke<T>(method, ...args);
   } catch (err) {
-    toast(root, t(`RoomError.${errorCode(err)}`), "error");
+    toast(root, errorText(t, err), "error");
     return undefined;
   }
 }
@@ -328,4 +328,4 @@ function newQuestionnaireForm(): HTMLElement {
 }
 
 window.setInterval(() => { if (state.speaker) renderBox("floor"); }, 1000);
-client.start().catch((err) => toast(root, t(`RoomError.${errorCode(err)}`), "error"));
+client.start().catch((err) => toast(root, errorText(t, err), "error"));

@@ -2,7 +2,7 @@
 import { bars, bind, clear, h, redraw, time } from "../lib/dom";
 import { RoomClient } from "../lib/room-client";
 import { RoomState, type Section } from "../lib/room-state";
-import { errorCode, loadConfig, makeT } from "../lib/strings";
+import { errorText, loadConfig, makeT } from "../lib/strings";
 import { renderOnline, renderStatus, setConnState, speakerView, toast } from "../lib/common-ui";
 import type { Poll, Question } from "../lib/types";
 
@@ -34,7 +34,7 @@ async function act<T>(method: string, ...args: unknown[]): Promise<T | undefined
   try {
     return await client.invoke<T>(method, ...args);
   } catch (err) {
-    toast(root, t(`RoomError.${errorCode(err)}`), "error");
+    toast(root, errorText(t, err), "error");
     return undefined;
   }
 }
@@ -281,7 +281,7 @@ function renderVotesNow(): void {
       if (state.voted.has(v.id)) card.append(h("p", { class: "ok", text: t("Room.VoteCast") }));
       else card.append(h("div", { class: "vote-buttons" }, ...(["For", "Against", "Abstain"] as const).map((c) =>
         h("button", { type: "button", class: `btn vote-${c.toLowerCase()}`, text: t(`Room.Vote${c}`), onclick: async () => {
-          const key = `${v.id}:${state.me.key}:${crypto.getRandomValues(new Uint32Array(2)).join("")}`;
+          const key = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join("-"); // ≤ 64 chars, as the server requires
           let r = await act<string>("CastVote", { voteId: v.id, choice: c, idempotencyKey: key });
           if (r === undefined) r = await act<string>("CastVote", { voteId: v.id, choice: c, idempotencyKey: key }); // a retry counts once
           if (r !== undefined) { state.voted.add(v.id); renderVotes(); }
@@ -361,4 +361,4 @@ function renderFloorNow(): void {
 }
 
 window.setInterval(() => { if (state.speaker) clear(bind(root, "speaker"), speakerView(state, t)); }, 1000);
-client.start().catch((err) => toast(root, t(`RoomError.${errorCode(err)}`), "error"));
+client.start().catch((err) => toast(root, errorText(t, err), "error"));
