@@ -76,15 +76,15 @@ public class BusyConsoleTests(BrowserFixture browser, ITestOutputHelper output)
             var streamFrom = await mod.EvaluateAsync<double>("performance.now()");
 
             // Approve a queued comment: the member's room shows it.
-            var approveRow = mod.Locator("#box-queue li.queued", new() { HasText = "意见第1950条" });
+            var approveRow = mod.Locator("#box-queue li.queued", new() { HasText = "意见第1910条" });
             var approve = Stopwatch.StartNew();
             await approveRow.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
             await Assertions.Expect(approveRow).ToHaveCountAsync(0, new() { Timeout = 15_000 });
             approve.Stop();
-            await Assertions.Expect(member.Locator(".feed li", new() { HasText = "意见第1950条" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+            await Assertions.Expect(member.Locator(".feed li", new() { HasText = "意见第1910条" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
 
             // Reject another with a reason typed next to it.
-            var rejectRow = mod.Locator("#box-queue li.queued", new() { HasText = "意见第1960条" });
+            var rejectRow = mod.Locator("#box-queue li.queued", new() { HasText = "意见第1920条" });
             await rejectRow.GetByRole(AriaRole.Button, new() { Name = "不通过", Exact = true }).ClickAsync();
             await rejectRow.GetByLabel("不通过的理由（将告知发布人）").FillAsync("内容重复");
             await rejectRow.GetByRole(AriaRole.Button, new() { Name = "提交理由" }).ClickAsync();
@@ -121,7 +121,12 @@ public class BusyConsoleTests(BrowserFixture browser, ITestOutputHelper output)
             var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
             output.WriteLine(json);
             await File.WriteAllTextAsync(Path.Combine(BrowserFixture.ArtifactsDir, "busy-console.json"), json);
-            await BrowserFixture.ShotAsync(mod, "console-busy");
+            await mod.SetViewportSizeAsync(1440, 900);
+            await mod.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "console-busy-1440.png") });
+            await mod.SetViewportSizeAsync(360, 740);
+            await mod.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "console-busy-360.png") });
+            await mod.Locator("#box-qa").ScrollIntoViewIfNeededAsync();
+            await mod.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, "console-busy-360-qa.png") });
         }
         finally
         {

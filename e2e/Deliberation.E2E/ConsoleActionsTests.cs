@@ -255,7 +255,9 @@ public class ConsoleActionsTests(BrowserFixture browser)
         await polls.GetByLabel("投票题目").FillAsync("是否同意方案");
         await polls.GetByLabel("选项（每行一个）").FillAsync("同意\n不同意");
         await polls.GetByRole(AriaRole.Button, new() { Name = "创建" }).ClickAsync();
-        await polls.Locator(".poll", new() { HasText = "是否同意方案" }).GetByRole(AriaRole.Button, new() { Name = "开始" }).ClickAsync();
+        var openPoll = polls.Locator(".poll", new() { HasText = "是否同意方案" });
+        await openPoll.GetByRole(AriaRole.Button, new() { Name = "开始" }).ClickAsync();
+        await Assertions.Expect(openPoll.GetByRole(AriaRole.Button, new() { Name = "结束" })).ToBeVisibleAsync();
         await Assertions.Expect(staff.Locator("#box-floor")).ToContainTextAsync("王建国", new() { Timeout = 15_000 });
 
         // The guided end: what is pending, then confirm; the room ends, the console locks and links to the compile.

@@ -27,8 +27,9 @@ export class KeyedList<T> {
   }
 
   update(items: T[]): void {
-    const active = document.activeElement;
-    const typing = !!active && active !== document.body && this.el.contains(active);
+    // Only a field being typed in holds a row back; a focused button (just clicked) does not.
+    const active = document.activeElement as HTMLElement | null;
+    const typing = !!active && this.el.contains(active) && (/^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName) || active.isContentEditable);
     const seen = new Set<string>();
     const wanted: HTMLElement[] = [];
     for (const item of items) {
