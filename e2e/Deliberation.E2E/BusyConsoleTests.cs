@@ -102,6 +102,18 @@ public class BusyConsoleTests(BrowserFixture browser, ITestOutputHelper output)
                 await Assertions.Expect(mod.Locator("dialog.merge-picker")).ToBeHiddenAsync();
             }
 
+            // 正在回答 on the top open questions: the row turns to "answering" (a click answered through the hub).
+            var answering = new List<long>();
+            for (var i = 0; i < 2; i++)
+            {
+                var q = mod.Locator("#box-qa .question.q-open").First;
+                var text = await q.Locator(".feed-text").InnerTextAsync();
+                var sw = Stopwatch.StartNew();
+                await q.GetByRole(AriaRole.Button, new() { Name = "正在回答" }).ClickAsync();
+                await Assertions.Expect(mod.Locator("#box-qa .question.q-answering", new() { HasText = text })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+                answering.Add(sw.ElapsedMilliseconds);
+            }
+
             var sent = await stream;
             var streamTo = await mod.EvaluateAsync<double>("performance.now()");
             await Assertions.Expect(mod.Locator("#box-comments .feed li", new() { HasText = $"直播中的新留言{sent - 1}：" }).Or(
@@ -115,7 +127,7 @@ public class BusyConsoleTests(BrowserFixture browser, ITestOutputHelper output)
             {
                 seeded = new { shownComments = 1900, queuedComments = 100, questions = 500, polls = 50 },
                 streamed = new { comments = sent, perSecond = 20 },
-                loadToUsableMs = load.ElapsedMilliseconds, approveToRowGoneMs = approve.ElapsedMilliseconds, mergePickerOpenMs = picker,
+                loadToUsableMs = load.ElapsedMilliseconds, approveToRowGoneMs = approve.ElapsedMilliseconds, mergePickerOpenMs = picker, answeringToVisibleMs = answering,
                 load = atLoad, stream = inStream,
             };
             var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
