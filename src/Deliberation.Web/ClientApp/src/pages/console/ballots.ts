@@ -12,7 +12,7 @@ const statusRank = (s: string): number => (s === "Open" ? 0 : s === "Draft" ? 1 
 export function pollsBox(ctx: Ctx, body: HTMLElement): () => void {
   const { t } = ctx;
   let limit = PAGE;
-  const list = new KeyedList<Poll>("div", "cards", {
+  const list = new KeyedList<Poll>("div", "console-cards", {
     key: (p) => p.id,
     sig: (p) => { const x = ctx.state.tallies.get(p.id); return `${p.status}|${x ? `${x.respondents}|${x.counts.join(",")}|${x.averageRating}|${x.words.length}` : ""}`; },
     create: (p) => {
@@ -63,7 +63,7 @@ function newPollForm(ctx: Ctx): HTMLElement {
 
 export function votesBox(ctx: Ctx, body: HTMLElement): () => void {
   const { t } = ctx;
-  const list = new KeyedList<Vote>("div", "cards", {
+  const list = new KeyedList<Vote>("div", "console-cards", {
     key: (v) => v.id,
     sig: (v) => `${v.status}|${v.expected}|${v.present}|${ctx.turnout.get(v.id) ?? 0}`,
     create: (v) => h("div", { class: "card vote" }, h("strong", { text: v.title }),
@@ -100,7 +100,7 @@ function newVoteForm(ctx: Ctx): HTMLElement {
 
 export function questionnairesBox(ctx: Ctx, body: HTMLElement): () => void {
   const { t } = ctx;
-  const list = new KeyedList<QuestionnaireRow>("div", "cards", {
+  const list = new KeyedList<QuestionnaireRow>("div", "console-cards", {
     key: (q) => q.id,
     sig: (q) => { const a = ctx.qAggregates.get(q.id); return `${q.status}|${a?.responses ?? 0}`; },
     create: (q) => {

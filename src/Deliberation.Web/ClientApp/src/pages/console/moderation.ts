@@ -1,5 +1,6 @@
 // The moderation queue (approve, reject with a reason typed inline, block) and the shown comments (pin, hide).
-import { h, time } from "../../lib/dom";
+import { h } from "../../lib/dom";
+import { time } from "./format";
 import type { Comment, Question } from "../../lib/types";
 import { btn, byNewest, type Ctx, type QueuedComment } from "./context";
 import { KeyedList, moreButton } from "./keyed";
@@ -124,9 +125,12 @@ export function commentsBox(ctx: Ctx, body: HTMLElement): () => void {
         btn(t, "Room.Console.Hide", () => ctx.act("HideComment", { id: c.id, reason: null })))),
   }, () => ctx.mark("comments"));
   const more = moreButton((rest) => t("Room.Console.More", rest), () => { limit += PAGE; ctx.mark("comments"); });
-  body.append(count, list.el, more.el);
+  const empty = h("p", { class: "empty", text: t("Room.Console.NoShown") });
+  body.append(count, empty, list.el, more.el);
   return () => {
     const all = [...ctx.state.comments.values()];
+    empty.hidden = all.length > 0;
+    count.hidden = all.length === 0;
     const pinned = all.filter((c) => c.pinned).sort(byNewest);
     const rest = all.filter((c) => !c.pinned).sort(byNewest);
     const ordered = pinned.concat(rest);

@@ -35,9 +35,11 @@ export function qaBox(ctx: Ctx, body: HTMLElement): () => void {
     },
   }, () => ctx.mark("qa"));
   const more = moreButton((rest) => t("Room.Console.More", rest), () => { limit += PAGE; ctx.mark("qa"); });
-  body.append(list.el, more.el, picker.el);
+  const empty = h("p", { class: "empty", text: t("Room.Console.NoQuestions") });
+  body.append(empty, list.el, more.el, picker.el);
   return () => {
     const all = visibleQuestions(ctx);
+    empty.hidden = all.length > 0;
     list.update(all.slice(0, limit));
     more.show(all.length - limit);
     picker.refresh();

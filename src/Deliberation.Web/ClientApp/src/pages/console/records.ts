@@ -1,5 +1,6 @@
 // Check-in by hand (签到), outcomes for the minutes (确认共识) and the room rules.
-import { h, time } from "../../lib/dom";
+import { h } from "../../lib/dom";
+import { time } from "./format";
 import { btn, type Ctx, type Participant } from "./context";
 import { KeyedList, moreButton } from "./keyed";
 

@@ -35,7 +35,10 @@ export function sessionBox(ctx: Ctx, body: HTMLElement): { draw(): void; presenc
         drawnAnnouncement = state.announcement;
         announce.value = state.announcement ?? "";
       }
-      if (state.status === "Ended" || state.status === "Archived") showEnded(ctx);
+      if (state.status === "Ended" || state.status === "Archived") {
+        if (dialog.el.open) dialog.el.close();
+        showEnded(ctx);
+      }
     },
     presence() {
       const p = ctx.presence;
@@ -107,7 +110,8 @@ function showEnded(ctx: Ctx): void {
   const { t } = ctx;
   ctx.root.dataset.ended = "1";
   if (endedPanel) return;
-  const progress = h("p", { class: "minutes-line", "data-bind": "minutes-progress" });
+  // Ending queues the compile at once; the first poll replaces this with the real state.
+  const progress = h("p", { class: "minutes-line", "data-bind": "minutes-progress", text: t("Room.Console.MinutesProgress", t("Room.Console.MinutesState.Queued")) });
   const link = h("a", { class: "btn small primary", text: t("Room.Console.MinutesLink") });
   link.hidden = true;
   endedPanel = h("section", { class: "ended-panel", role: "status", "aria-labelledby": "ended-title" },
