@@ -16,7 +16,13 @@ namespace Deliberation.E2E;
 public class BusyConsoleTests(BrowserFixture browser, ITestOutputHelper output)
 {
     private const string PerfScript = """
-        window.__perf = { long: [], events: [], states: [] };
+        window.__perf = { long: [], events: [], states: [], frames: [], messages: [] };
+        // JS time of animation-frame callbacks (the console's redraws) and of hub messages (parsing and handlers).
+        const raf = window.requestAnimationFrame.bind(window);
+        window.requestAnimationFrame = (cb) => raf((t) => { const s = performance.now(); try { cb(t); } finally { window.__perf.frames.push([s, performance.now() - s]); } });
+        const onmessage = Object.getOwnPropertyDescriptor(WebSocket.prototype, "onmessage");
+        Object.defineProperty(WebSocket.prototype, "onmessage", { configurable: true, get() { return onmessage.get.call(this); },
+          set(fn) { onmessage.set.call(this, fn && function (ev) { const s = performance.now(); try { return fn.call(this, ev); } finally { window.__perf.messages.push([s, performance.now() - s]); } }); } });
         new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__perf.long.push([e.startTime, e.duration]); })
           .observe({ type: "longtask", buffered: true });
         new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__perf.events.push([e.name, e.startTime, e.duration]); })
@@ -32,7 +38,11 @@ public class BusyConsoleTests(BrowserFixture browser, ITestOutputHelper output)
           const long = window.__perf.long.filter(([s]) => s >= from && s < to).map(([, d]) => d);
           const clicks = window.__perf.events.filter(([n, s]) => s >= from && s < to && (n === "click" || n === "pointerdown" || n === "pointerup")).map(([, , d]) => d);
           const sum = (a) => a.reduce((x, y) => x + y, 0);
-          return { longTasks: long.length, longTaskMs: Math.round(sum(long)), maxLongTaskMs: Math.round(Math.max(0, ...long)),
+          const frames = window.__perf.frames.filter(([s]) => s >= from && s < to).map(([, d]) => d);
+          const messages = window.__perf.messages.filter(([s]) => s >= from && s < to).map(([, d]) => d);
+          return { frames: frames.length, frameJsMs: Math.round(sum(frames)), maxFrameJsMs: Math.round(Math.max(0, ...frames)),
+            hubMessages: messages.length, messageJsMs: Math.round(sum(messages)), maxMessageJsMs: Math.round(Math.max(0, ...messages)),
+            longTasks: long.length, longTaskMs: Math.round(sum(long)), maxLongTaskMs: Math.round(Math.max(0, ...long)),
             slowClickEvents: clicks.length, maxClickMs: Math.round(Math.max(0, ...clicks)), states: window.__perf.states.join(","),
             domNodes: document.getElementsByTagName("*").length, options: document.getElementsByTagName("option").length };
         }
