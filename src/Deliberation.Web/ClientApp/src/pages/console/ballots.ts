@@ -17,8 +17,11 @@ export function pollsBox(ctx: Ctx, body: HTMLElement): () => void {
     sig: (p) => { const x = ctx.state.tallies.get(p.id); return `${p.status}|${x ? `${x.respondents}|${x.counts.join(",")}|${x.averageRating}|${x.words.length}` : ""}`; },
     create: (p) => {
       const tally = ctx.state.tallies.get(p.id);
-      return h("div", { class: "card poll" }, h("strong", { text: p.title }), h("span", { class: "meta", text: ` · ${t(`Room.Kind.${p.kind}`)}` }),
-        tally ? (p.kind === "Rating" ? h("p", { text: t("Room.Average", tally.averageRating ?? "-") })
+      // A closed poll nobody answered needs no empty chart: one line says so.
+      const chart = tally && (p.status !== "Closed" || tally.respondents > 0);
+      return h("div", { class: `card poll poll-${p.status.toLowerCase()}` }, h("strong", { text: p.title }),
+        h("span", { class: "meta", text: ` · ${t(`Room.Kind.${p.kind}`)} · ` }), h("span", { class: `tag state-${p.status.toLowerCase()}`, text: t(`Room.Console.BallotStatus.${p.status}`) }),
+        chart ? (p.kind === "Rating" ? h("p", { text: t("Room.Average", tally.averageRating ?? "-") })
           : p.kind === "WordCloud" ? h("p", { text: tally.words.map((w) => `${w.word}(${w.count})`).join("  ") })
           : bars(p.options, tally.counts)) : null,
         tally ? h("p", { class: "meta", text: t("Room.PollRespondents", tally.respondents) }) : null,
@@ -66,7 +69,7 @@ export function votesBox(ctx: Ctx, body: HTMLElement): () => void {
   const list = new KeyedList<Vote>("div", "console-cards", {
     key: (v) => v.id,
     sig: (v) => `${v.status}|${v.expected}|${v.present}|${ctx.turnout.get(v.id) ?? 0}`,
-    create: (v) => h("div", { class: "card vote" }, h("strong", { text: v.title }),
+    create: (v) => h("div", { class: "card vote" }, h("strong", { text: v.title }), " ", h("span", { class: `tag state-${v.status.toLowerCase()}`, text: t(`Room.Console.BallotStatus.${v.status}`) }),
       h("p", { class: "meta", text: `${v.secret ? t("Room.Secret") : t("Room.Named")} · ${t("Room.VotePresent", v.expected, v.present)}` }),
       v.status === "Open" ? h("p", { text: t("Room.Console.Turnout", ctx.turnout.get(v.id) ?? 0) }) : null,
       v.status === "Closed" ? h("p", { text: `${t("Room.VoteResult", v.for ?? 0, v.against ?? 0, v.abstain ?? 0)} · ${v.quorumMet ? t("Room.QuorumMet") : t("Room.QuorumNotMet")} · ${v.passed ? t("Room.Passed") : t("Room.NotPassed")}` }) : null,
