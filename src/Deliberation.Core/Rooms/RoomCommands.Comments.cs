@@ -23,7 +23,7 @@ public sealed partial class RoomCommands
         await using var unit = await BeginAsync(roomId, ct);
         if (comment.Status == CommentStatus.Approved) unit.Publish(RoomEventTypes.CommentShown, View(comment));
         var events = await unit.CommitAsync(ct);
-        RoomEffect[] effects = comment.Status == CommentStatus.Pending ? [new QueueEffect("comment", comment.Id, "added")] : [];
+        RoomEffect[] effects = comment.Status == CommentStatus.Pending ? [new QueueEffect("comment", comment.Id, "added", Queued(comment))] : [];
         return new RoomResult(events, effects, new PostedComment(comment.Id, comment.Status.ToString(), comment.FlagReason));
     }
 
@@ -47,11 +47,15 @@ public sealed partial class RoomCommands
         }, ct);
     }
 
-    /// <summary>Takes a shown comment down.</summary>
+    /// <summary>The queue's row of a comment waiting for review.</summary>
+    public static QueuedComment Queued(Comment c) =>
+        new(c.Id, c.AuthorKey, c.AuthorName, c.Tier.ToString(), c.Text, c.Status.ToString(), c.FlagReason, c.ReportCount, c.CreatedAt);
+
+    /// <summary>Takes a shown comment down; a comment hidden by reports stays hidden and leaves the queue.</summary>
     public Task<RoomResult> HideCommentAsync(Guid roomId, RoomActor actor, Guid commentId, string? reason, CancellationToken ct)
     {
         var why = string.IsNullOrWhiteSpace(reason) ? null : RoomText.Clean(reason, RoomText.ShortMax);
-        return ModerateAsync(roomId, actor, commentId, "comment.hide", [CommentStatus.Approved, CommentStatus.Pending], c =>
+        return ModerateAsync(roomId, actor, commentId, "comment.hide", [CommentStatus.Approved, CommentStatus.Pending, CommentStatus.Hidden], c =>
         {
             var wasShown = c.Status == CommentStatus.Approved;
             c.Status = CommentStatus.Hidden;
@@ -111,7 +115,7 @@ public sealed partial class RoomCommands
         await using var unit = await BeginAsync(roomId, ct);
         if (hide) unit.Publish(RoomEventTypes.CommentRemoved, new { c.Id });
         var events = await unit.CommitAsync(ct);
-        return new RoomResult(events, hide ? [new QueueEffect("comment", c.Id, "added")] : []);
+        return new RoomResult(events, hide ? [new QueueEffect("comment", c.Id, "added", Queued(c))] : []);
     }
 
     /// <summary>Stops a participant from posting in this session.</summary>

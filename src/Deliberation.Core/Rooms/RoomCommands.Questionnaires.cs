@@ -14,7 +14,8 @@ public sealed partial class RoomCommands
         {
             OrganizationId = organizationId, ConsultationId = roomId, Title = RoomText.Clean(draft.Title, RoomText.ShortMax),
             Description = string.IsNullOrWhiteSpace(draft.Description) ? null : RoomText.Clean(draft.Description, 2000),
-            Anonymous = draft.Anonymous, StartsAt = draft.StartsAt, EndsAt = draft.EndsAt, Items = items, CreatedAt = Now,
+            // PostgreSQL stores instants in UTC; the admin form gives local times with the organisation's offset.
+            Anonymous = draft.Anonymous, StartsAt = draft.StartsAt?.ToUniversalTime(), EndsAt = draft.EndsAt?.ToUniversalTime(), Items = items, CreatedAt = Now,
             Status = roomId is null ? BallotStatus.Open : BallotStatus.Draft,
         };
         db.Questionnaires.Add(q);

@@ -20,7 +20,7 @@ public sealed partial class RoomCommands
         await using var unit = await BeginAsync(roomId, ct);
         if (q.Status == QuestionStatus.Open) unit.Publish(RoomEventTypes.QuestionAsked, View(q));
         var events = await unit.CommitAsync(ct);
-        RoomEffect[] effects = q.Status == QuestionStatus.Pending ? [new QueueEffect("question", q.Id, "added")] : [];
+        RoomEffect[] effects = q.Status == QuestionStatus.Pending ? [new QueueEffect("question", q.Id, "added", View(q))] : [];
         return new RoomResult(events, effects, View(q));
     }
 

@@ -9,11 +9,12 @@ public abstract record RoomEffect;
 /// <param name="Detail">Optional detail (reason, item id).</param>
 public sealed record NoticeEffect(string ParticipantKey, string Code, string? Detail) : RoomEffect;
 
-/// <summary>The moderation queue changed: moderators reload or patch it.</summary>
+/// <summary>The moderation queue changed: moderators patch their copy of it.</summary>
 /// <param name="Kind">comment or question.</param>
 /// <param name="ItemId">The item.</param>
 /// <param name="Change">added or removed.</param>
-public sealed record QueueEffect(string Kind, Guid ItemId, string Change) : RoomEffect;
+/// <param name="Item">For added: the queued item as the queue lists it, so a busy console need not reload the queue.</param>
+public sealed record QueueEffect(string Kind, Guid ItemId, string Change, object? Item = null) : RoomEffect;
 
 /// <summary>A poll's tallies changed; pushed coalesced.</summary>
 public sealed record PollDirtyEffect(Guid PollId) : RoomEffect;

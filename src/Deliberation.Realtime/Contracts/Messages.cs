@@ -41,7 +41,7 @@ public sealed record QuestionVotes(Guid Id, int Votes);
 public sealed record Notice(string Code, string? Detail);
 
 /// <summary>A moderation-queue change.</summary>
-public sealed record QueueChange(string Kind, Guid ItemId, string Change);
+public sealed record QueueChange(string Kind, Guid ItemId, string Change, object? Item = null);
 
 /// <summary>Ballots cast so far.</summary>
 public sealed record VoteTurnout(Guid VoteId, int Cast);

@@ -30,7 +30,10 @@ public sealed record QuestionnaireSubmission(Guid QuestionnaireId, IReadOnlyList
 /// <summary>What the console needs besides the snapshot: drafts, queue, participants, settings.</summary>
 public sealed record ConsoleState(ModerationQueue Queue, IReadOnlyList<PollView> Polls, IReadOnlyList<VoteView> Votes,
     IReadOnlyList<QuestionnaireView> Questionnaires, IReadOnlyList<ParticipantRow> Participants, SettingsRequest Settings,
-    IReadOnlyList<DepartmentRow> Departments, IReadOnlyList<OutcomeRow> Outcomes);
+    IReadOnlyList<DepartmentRow> Departments, IReadOnlyList<OutcomeRow> Outcomes, MinutesProgressRow? Minutes = null);
+
+/// <summary>Where the compile of an ended session's minutes stands (the console links to it).</summary>
+public sealed record MinutesProgressRow(Guid Id, string State, int Progress);
 
 /// <summary>A participant as the console lists it (for check-in).</summary>
 public sealed record ParticipantRow(Guid Id, string Name, string Tier, string? Affiliation, bool HasVotingRight, DateTimeOffset? CheckedInAt);

@@ -26,6 +26,11 @@ public sealed class ConsoleQueries(HubDbContext db, RoomQueries queries)
         return new ConsoleState(await queries.QueueAsync(roomId, ct), polls.Select(RoomCommands.View).ToList(), votes.Select(RoomCommands.View).ToList(),
             questionnaires.Select(RoomCommands.View).ToList(), participants,
             new SettingsRequest(s.PreModeratePublic, s.PreModerateMembers, s.SpeakingMinutes, s.ReportThreshold, s.PublicCommentIntervalSeconds, s.SensitiveWords),
-            departments, outcomes);
+            departments, outcomes, await MinutesAsync(roomId, ct));
     }
+
+    /// <summary>The compile progress of the room's minutes, once the session has ended and they exist.</summary>
+    public Task<MinutesProgressRow?> MinutesAsync(Guid roomId, CancellationToken ct) =>
+        db.MinutesDocuments.AsNoTracking().Where(m => m.ConsultationId == roomId)
+            .Select(m => new MinutesProgressRow(m.Id, m.CompileState.ToString(), m.CompileProgress)).SingleOrDefaultAsync(ct);
 }

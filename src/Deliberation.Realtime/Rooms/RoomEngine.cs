@@ -20,7 +20,7 @@ public sealed class RoomEngine(RoomBroadcaster broadcaster, TallyCoalescer coale
                     await hub.Clients.Group(RoomGroups.Participant(roomId, n.ParticipantKey)).NoticeReceived(new Notice(n.Code, n.Detail));
                     break;
                 case QueueEffect q:
-                    await hub.Clients.Group(RoomGroups.Moderators(roomId)).ModerationQueueChanged(new QueueChange(q.Kind, q.ItemId, q.Change));
+                    await hub.Clients.Group(RoomGroups.Moderators(roomId)).ModerationQueueChanged(new QueueChange(q.Kind, q.ItemId, q.Change, q.Item));
                     break;
                 default:
                     coalescer.Mark(roomId, effect);

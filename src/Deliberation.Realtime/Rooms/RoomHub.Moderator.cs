@@ -118,6 +118,14 @@ public sealed partial class RoomHub
         foreach (var listener in lifecycle) await listener.StatusChangedAsync(r, status, Ct);
     }
 
+    /// <summary>Moderator: the compile progress of the minutes of an ended session (null before it ends).</summary>
+    public async Task<MinutesProgressRow?> GetMinutesProgress()
+    {
+        var (r, a) = Current();
+        await commands.RequireModeratorAsync(r, a, "room.console", Ct);
+        return await consoleQueries.MinutesAsync(r, Ct);
+    }
+
     /// <summary>Moderator: what the console shows besides the room itself.</summary>
     public async Task<ConsoleState> GetConsoleState()
     {

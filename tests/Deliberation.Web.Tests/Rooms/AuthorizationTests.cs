@@ -47,6 +47,7 @@ public class AuthorizationTests(HubFactory hub)
             { "UpdateSettings", [new SettingsRequest(false, false, 5, 3, 0, [])] },
             { "ChangeStatus", [ConsultationStatus.Ended] },
             { "GetConsoleState", [] },
+            { "GetMinutesProgress", [] },
         };
     }
 

@@ -13,8 +13,11 @@ using Microsoft.Extensions.Localization;
 namespace Deliberation.Web.Pages.Admin.Questionnaires;
 
 /// <summary>网络问卷: questionnaires published on their own by link, with a start and end time.</summary>
-public sealed class IndexModel(HubDbContext db, RoomCommands commands, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(HubDbContext db, RoomCommands commands, ClientStrings strings, IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// <summary>The builder's strings (the Room.* keys live pages get).</summary>
+    public IReadOnlyDictionary<string, string> BuilderStrings => strings.ForLivePages();
+
     public List<(Questionnaire Q, int Responses)> Items { get; private set; } = [];
 
     [BindProperty]
@@ -29,8 +32,8 @@ public sealed class IndexModel(HubDbContext db, RoomCommands commands, IStringLo
         [StringLength(2000, ErrorMessage = "Validation.TooLong")]
         public string? Description { get; set; }
 
-        [Required(ErrorMessage = "Validation.Required")]
-        public string ItemsText { get; set; } = "";
+        /// <summary>The builder's items as JSON (see <see cref="QuestionnaireItemsForm"/>).</summary>
+        public string ItemsJson { get; set; } = "";
 
         public bool Anonymous { get; set; } = true;
 
@@ -50,11 +53,13 @@ public sealed class IndexModel(HubDbContext db, RoomCommands commands, IStringLo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var (items, errors) = QuestionnaireItemsForm.Read(Input.ItemsJson, l);
+        foreach (var e in errors) ModelState.AddModelError("Input.ItemsJson", e);
         if (ModelState.IsValid)
         {
             var org = User.OrganizationId() ?? await db.Organizations.OrderBy(o => o.Level).Select(o => o.Id).FirstAsync(ct);
             var draft = new QuestionnaireDraft(Input.Title, Input.Description, Input.Anonymous, Display.FromInput(Input.StartsAt!.Value),
-                Display.FromInput(Input.EndsAt!.Value), QuestionnaireItemsText.Parse(Input.ItemsText));
+                Display.FromInput(Input.EndsAt!.Value), items);
             try
             {
                 var q = await commands.CreateQuestionnaireAsync(org, null, User.ToActor(), draft, ct);
@@ -63,7 +68,7 @@ public sealed class IndexModel(HubDbContext db, RoomCommands commands, IStringLo
             }
             catch (DomainException ex)
             {
-                ModelState.AddModelError("Input.ItemsText", l[$"RoomError.{ex.Code}"]);
+                ModelState.AddModelError("Input.ItemsJson", l[$"RoomError.{ex.Code}"]);
             }
         }
         await LoadAsync(ct);
