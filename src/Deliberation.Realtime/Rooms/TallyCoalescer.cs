@@ -13,7 +13,9 @@ namespace Deliberation.Realtime.Rooms;
 /// <summary>
 /// Pushes changing counts at most 4 times a second: poll tallies (to the room when the poll shows results live,
 /// else to moderators), question vote counts, formal-vote turnout and questionnaire aggregates (moderators).
-/// Marks are cheap; the tally is computed once per tick however many answers arrived.
+/// Marks are cheap; the tally is computed once per tick however many answers arrived. Counts that only grow
+/// (question votes, turnout) keep the largest marked value, since marks from concurrent calls can come out of order;
+/// a value is taken off for sending only if nothing newer was marked meanwhile.
 /// </summary>
 public sealed partial class TallyCoalescer(IServiceScopeFactory scopes, IHubContext<RoomHub, IRoomClient> hub, ILogger<TallyCoalescer> logger)
     : BackgroundService
@@ -32,8 +34,8 @@ public sealed partial class TallyCoalescer(IServiceScopeFactory scopes, IHubCont
         switch (effect)
         {
             case PollDirtyEffect p: _dirtyPolls[p.PollId] = roomId; break;
-            case QuestionVotesEffect q: _questionVotes.GetOrAdd(roomId, _ => new())[q.QuestionId] = q.Votes; break;
-            case VoteTurnoutEffect v: _turnout[v.VoteId] = (roomId, v.Cast); break;
+            case QuestionVotesEffect q: _questionVotes.GetOrAdd(roomId, _ => new()).AddOrUpdate(q.QuestionId, q.Votes, (_, old) => Math.Max(old, q.Votes)); break;
+            case VoteTurnoutEffect v: _turnout.AddOrUpdate(v.VoteId, (roomId, v.Cast), (_, old) => (roomId, Math.Max(old.Cast, v.Cast))); break;
             case QuestionnaireDirtyEffect d: _dirtyQuestionnaires[d.QuestionnaireId] = roomId; break;
         }
     }
@@ -59,16 +61,17 @@ public sealed partial class TallyCoalescer(IServiceScopeFactory scopes, IHubCont
     {
         foreach (var (roomId, votes) in _questionVotes)
         {
-            var changed = votes.ToArray();
-            foreach (var (id, _) in changed) votes.TryRemove(id, out _);
+            // Remove exactly what is sent: a count marked after the copy stays for the next tick.
+            var changed = votes.ToArray().Where(c => votes.TryRemove(c)).ToArray();
             if (changed.Length > 0)
             {
                 await hub.Clients.Group(RoomGroups.Room(roomId)).QuestionVotesChanged(changed.Select(c => new QuestionVotes(c.Key, c.Value)).ToList());
             }
         }
-        foreach (var (voteId, (roomId, cast)) in _turnout)
+        foreach (var entry in _turnout)
         {
-            _turnout.TryRemove(voteId, out _);
+            if (!_turnout.TryRemove(entry)) continue; // changed meanwhile: the newer value goes next tick
+            var (voteId, (roomId, cast)) = entry;
             await hub.Clients.Group(RoomGroups.Moderators(roomId)).VoteTurnoutChanged(new VoteTurnout(voteId, cast));
         }
         if (_dirtyPolls.IsEmpty && _dirtyQuestionnaires.IsEmpty) return;

@@ -1,4 +1,5 @@
 using Deliberation.Core.Rooms;
+using Deliberation.Realtime.Contracts;
 using Deliberation.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -63,4 +64,59 @@ public class ResumeTests(HubFactory hub)
         await RoomTestClient.EventuallyAsync(() => viewer.LastSeq == 2, 6000);
         Assert.Equal(["一", "二"], viewer.Events<CommentView>(RoomEventTypes.CommentShown).Select(c => c.Text));
     }
+
+    [Fact]
+    public async Task AResume_ReturnsTheCurrentQuestionVotesAndTallies_ChangedWhileTheViewerWasAway()
+    {
+        var room = await LiveRooms.CreateAsync(hub, configure: c => c.Room.PreModeratePublic = false);
+        await using var moderator = await (await Person.SignedInAsync(hub, Demo.Moderator)).JoinAsync(room);
+        var poll = await moderator.InvokeAsync<PollView>("CreatePoll", new PollDraft("哪个方案？", PollKind.Single, ["甲", "乙"], 1, true, true));
+        await moderator.InvokeAsync("OpenPoll", poll.Id);
+        await using var asker = await (await Person.VisitorAsync(hub, room, "提问人")).JoinAsync(room);
+        var question = await asker.InvokeAsync<QuestionView>("AskQuestion", "什么时候开工？");
+        var viewer = await (await Person.VisitorAsync(hub, room, "离开一会儿")).JoinAsync(room);
+        await RoomTestClient.EventuallyAsync(() => viewer.LastSeq >= 2); // the poll opened, the question asked
+        await viewer.DropAsync();
+
+        // Counts are state, pushed coalesced: the viewer misses these pushes entirely.
+        var voters = new List<RoomTestClient>();
+        for (var i = 0; i < 3; i++) voters.Add(await (await Person.VisitorAsync(hub, room, $"赞同{i}")).JoinAsync(room));
+        foreach (var v in voters) Assert.True(await v.InvokeAsync<bool>("UpvoteQuestion", question.Id));
+        for (var i = 0; i < 3; i++) await voters[i].InvokeAsync<bool>("AnswerPoll", new PollAnswerRequest(poll.Id, [i == 0 ? 0 : 1], null, null));
+
+        await viewer.ReconnectAsync();
+        Assert.Null(viewer.Joined.Snapshot);
+        Assert.Contains(viewer.Joined.QuestionVotes!, q => q.Id == question.Id && q.Votes == 3);
+        var tally = Assert.Single(viewer.Joined.Tallies, t => t.PollId == poll.Id);
+        Assert.Equal((3, 3L), (tally.Respondents, tally.Version));
+        Assert.Equal([1, 2], tally.Counts);
+        foreach (var v in voters) await v.DisposeAsync();
+        await viewer.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TallyVersions_GrowWithEveryAnswer_SoTheNewestIsKnownOnEveryNode()
+    {
+        var room = await LiveRooms.CreateAsync(hub);
+        await using var moderator = await (await Person.SignedInAsync(hub, Demo.Moderator)).JoinAsync(room);
+        var poll = await moderator.InvokeAsync<PollView>("CreatePoll", new PollDraft("满意吗？", PollKind.Rating, [], 1, true, true));
+        await moderator.InvokeAsync("OpenPoll", poll.Id);
+        var voters = new List<RoomTestClient>();
+        for (var i = 0; i < 8; i++) voters.Add(await (await Person.VisitorAsync(hub, room, $"评分{i}")).JoinAsync(room));
+
+        await Task.WhenAll(voters.Select((v, i) => v.InvokeAsync<bool>("AnswerPoll", new PollAnswerRequest(poll.Id, null, 1 + i % 5, null))));
+        await voters[0].InvokeAsync<bool>("AnswerPoll", new PollAnswerRequest(poll.Id, null, 5, null)); // a change is a new version too
+
+        Assert.Equal(9, await hub.WithDbAsync(db => db.Polls.Where(p => p.Id == poll.Id).Select(p => p.TallyVersion).SingleAsync()));
+        await RoomTestClient.EventuallyAsync(() => moderator.Tallies.Any(t => t.PollId == poll.Id && t.Version == 9));
+        var seen = moderator.Tallies.Where(t => t.PollId == poll.Id).ToList();
+        Assert.Equal(seen.Select(t => t.Version).Order(), seen.Select(t => t.Version)); // taken only newest-last
+        Assert.Equal(8, seen[^1].Respondents);
+        Assert.Equal([1, 2, 2, 1, 2], seen[^1].Counts); // ratings 5,2,3,4,5,1,2,3
+        await moderator.InvokeAsync("ClosePoll", poll.Id);
+        await RoomTestClient.EventuallyAsync(() => moderator.Events<ClosedPoll>(RoomEventTypes.PollClosed).Any(c => c.Tally.Version == 9));
+        foreach (var v in voters) await v.DisposeAsync();
+    }
+
+    private sealed record ClosedPoll(PollView Poll, PollTally Tally);
 }
