@@ -118,5 +118,23 @@ public class ResumeTests(HubFactory hub)
         foreach (var v in voters) await v.DisposeAsync();
     }
 
+    [Fact]
+    public async Task AWatcherJoiningFromTheSharedSnapshot_GetsTheCurrentTally_ThoughItJoinedAfterThePush()
+    {
+        var room = await LiveRooms.CreateAsync(hub);
+        await using var moderator = await (await Person.SignedInAsync(hub, Demo.Moderator)).JoinAsync(room);
+        var poll = await moderator.InvokeAsync<PollView>("CreatePoll", new PollDraft("同意吗？", PollKind.Single, ["同意", "不同意"], 1, true, true));
+        await moderator.InvokeAsync("OpenPoll", poll.Id);
+        await using var early = await new Person(hub, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler()).JoinAsync(room); // builds the shared snapshot
+        await using var voter = await (await Person.VisitorAsync(hub, room, "投了票")).JoinAsync(room);
+        await voter.InvokeAsync<bool>("AnswerPoll", new PollAnswerRequest(poll.Id, [0], null, null));
+        await RoomTestClient.EventuallyAsync(() => moderator.Tallies.Any(t => t.PollId == poll.Id && t.Version == 1));
+
+        // Likely served the shared snapshot from before the answer; the re-push a second later corrects it.
+        await using var late = await new Person(hub, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler()).JoinAsync(room);
+        var joinedWith = late.Joined.Snapshot!.Tallies.Single(t => t.PollId == poll.Id).Version;
+        await RoomTestClient.EventuallyAsync(() => Math.Max(joinedWith, late.Tallies.Where(t => t.PollId == poll.Id).Select(t => t.Version).DefaultIfEmpty().Max()) == 1);
+    }
+
     private sealed record ClosedPoll(PollView Poll, PollTally Tally);
 }
