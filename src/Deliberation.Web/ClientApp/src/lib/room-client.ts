@@ -70,7 +70,7 @@ export const QUEUED_METHODS: ReadonlySet<string> = new Set([
   "SubmitQuestionnaire",
 ]);
 
-/** Keep-alive and timeout, matched to the server's KeepAliveInterval (5 s) and ClientTimeoutInterval (20 s). */
+/** Keep-alive and timeout, matched to the server's KeepAliveInterval (5 s) and ClientTimeoutInterval (30 s). */
 export const KEEP_ALIVE_MS = 5000;
 export const SERVER_TIMEOUT_MS = 12000;
 export const GAP_WAIT_MS = 400;
