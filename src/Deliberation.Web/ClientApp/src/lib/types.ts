@@ -38,3 +38,10 @@ export interface JoinResult {
 }
 export interface Notice { code: string; detail: string | null }
 export interface Config { roomId: string; roomCode: string; joinUrl: string; strings: Record<string, string>; exportBase: string }
+
+// Participant requests as the hub takes them (docs/realtime-api.md); tests/…/BrowserRequestTests.cs sends these shapes.
+export interface PollAnswerRequest { pollId: string; choices: number[] | null; rating: number | null; text: string | null }
+export interface BallotRequest { voteId: string; choice: "For" | "Against" | "Abstain"; idempotencyKey: string }
+export interface SpeechRequest { kind: "Oral" | "Written"; topic: string | null; text: string | null }
+export interface QuestionnaireAnswer { key: string; choices: number[]; rating: number | null; text: string | null }
+export interface QuestionnaireSubmission { questionnaireId: string; answers: QuestionnaireAnswer[] }
