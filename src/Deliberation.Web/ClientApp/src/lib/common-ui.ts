@@ -1,6 +1,6 @@
 // Pieces the room, console and big screen share: status line, speaker timer, toasts.
 import { bind, clear, clock, h } from "./dom";
-import { OUTBOX_EVENT, type OutboxDetail } from "./room-client";
+import { OUTBOX_EVENT, type OutboxDetail } from "./outbox";
 import type { RoomState } from "./room-state";
 import { loadConfig, makeT } from "./strings";
 import type { Presence } from "./types";

@@ -1,9 +1,14 @@
 // The room protocol in the browser: join, apply sequenced events exactly once in order, fill gaps with Resume,
 // and after a reconnect resume from the last sequence seen (see docs/realtime-api.md). While the network is away,
 // participant actions wait in an outbox and are sent once, in order, when the room is live again.
-import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel } from "@microsoft/signalr";
+import { HubConnectionState } from "@microsoft/signalr";
+import { OFFLINE_ERROR, Outbox, QUEUED_METHODS, type PendingCall } from "./outbox";
+import { browserNetwork, browserTimers, RETRY_MS, signalRConnection, type NetworkSignal, type RoomConnection, type Timers } from "./room-connection";
 import { sectionsOf, type Section } from "./room-state";
 import type { JoinResult, Me, Notice, Presence, QuestionVotes, RoomEvent, Snapshot, Tally } from "./types";
+
+export * from "./outbox";
+export * from "./room-connection";
 
 export type ConnState = "connecting" | "live" | "reconnecting";
 
@@ -28,29 +33,6 @@ export interface RoomHandlers {
   queued?(count: number, pending: readonly PendingCall[]): void;
 }
 
-/** The few members of SignalR's HubConnection the client uses, so tests can drive it without a network. */
-export interface RoomConnection {
-  readonly state: string;
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  invoke<T = any>(method: string, ...args: any[]): Promise<T>;
-  on(method: string, handler: (...args: any[]) => any): void;
-  onreconnecting(callback: (error?: Error) => void): void;
-  onreconnected(callback: (connectionId?: string) => void): void;
-  onclose(callback: (error?: Error) => void): void;
-}
-
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** The browser's own network signal (navigator.onLine and the window's online/offline events). */
-export interface NetworkSignal {
-  readonly onLine: boolean;
-  addEventListener(type: "online" | "offline", listener: () => void): void;
-}
-
 export interface RoomClientOptions {
   /** The hall's big screen: read-only, not counted online. */
   screen?: boolean;
@@ -59,48 +41,8 @@ export interface RoomClientOptions {
   network?: NetworkSignal | null;
 }
 
-/** A participant action waiting for the connection. */
-export interface PendingCall { readonly method: string; readonly args: readonly unknown[] }
-
-interface Outgoing extends PendingCall { resolve(v: unknown): void; reject(e: unknown): void }
-
-/** Actions a participant may take while offline: they wait in the outbox and are sent once on reconnect. */
-export const QUEUED_METHODS: ReadonlySet<string> = new Set([
-  "PostComment", "ReportComment", "AskQuestion", "UpvoteQuestion", "RequestFloor", "WithdrawFloor", "AnswerPoll", "CastVote",
-  "SubmitQuestionnaire",
-]);
-
-/** Keep-alive and timeout, matched to the server's KeepAliveInterval (5 s) and ClientTimeoutInterval (30 s). */
-export const KEEP_ALIVE_MS = 5000;
-export const SERVER_TIMEOUT_MS = 12000;
+/** How long a gap in the sequence may stay open before the client asks with Resume. */
 export const GAP_WAIT_MS = 400;
-const RETRY_MS = [0, 1000, 2000, 3000, 5000, 8000];
-
-/**
- * A document event (detail: OutboxDetail) fired whenever the outbox changes, so the connection banner
- * (common-ui setConnState) can count waiting actions on every page without extra wiring.
- */
-export const OUTBOX_EVENT = "room-outbox";
-export interface OutboxDetail { count: number; pending: readonly PendingCall[] }
-
-/** The message of a call refused because the connection is away (shown as RoomError.room.offline). */
-export const OFFLINE_ERROR = "room.offline";
-
-function browserNetwork(): NetworkSignal | null {
-  if (typeof window === "undefined" || typeof navigator === "undefined") return null;
-  return { get onLine() { return navigator.onLine; }, addEventListener: (type, fn) => window.addEventListener(type, fn) };
-}
-
-function signalRConnection(): RoomConnection {
-  return new HubConnectionBuilder()
-    // WebSockets only, without the negotiate round trip: any node can take the socket, no sticky sessions.
-    .withUrl("/hubs/room", { skipNegotiation: true, transport: HttpTransportType.WebSockets })
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => RETRY_MS[c.previousRetryCount] ?? 10000 })
-    .withKeepAliveInterval(KEEP_ALIVE_MS)
-    .withServerTimeout(SERVER_TIMEOUT_MS)
-    .configureLogging(LogLevel.Warning)
-    .build();
-}
 
 export class RoomClient {
   readonly connection: RoomConnection;
@@ -118,15 +60,15 @@ export class RoomClient {
   private browserOffline = false;
   private starting: Promise<void> | null = null;
   private restartTimer: unknown;
-  private outbox: Outgoing[] = [];
-  private flushing = false;
+  private readonly outbox: Outbox;
   private tallyVersions = new Map<string, number>();
   private votesSeen = new Map<string, number>();
 
   constructor(private roomId: string, private handlers: RoomHandlers, screenOrOptions: boolean | RoomClientOptions = false) {
     const o: RoomClientOptions = typeof screenOrOptions === "boolean" ? { screen: screenOrOptions } : screenOrOptions;
     this.screen = o.screen ?? false;
-    this.timers = o.timers ?? { setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms), clearTimeout: (h) => globalThis.clearTimeout(h as number) };
+    this.timers = o.timers ?? browserTimers;
+    this.outbox = new Outbox((d) => handlers.queued?.(d.count, d.pending));
     this.network = o.network === undefined ? browserNetwork() : o.network;
     this.connection = o.connection ?? signalRConnection();
     const c = this.connection;
@@ -164,7 +106,7 @@ export class RoomClient {
 
   /** Participant actions waiting to be sent, oldest first. */
   get pending(): readonly PendingCall[] {
-    return this.outbox.map(({ method, args }) => ({ method, args }));
+    return this.outbox.pending;
   }
 
   async start(): Promise<void> {
@@ -181,13 +123,11 @@ export class RoomClient {
   invoke<T = unknown>(method: string, ...args: unknown[]): Promise<T> {
     const queued = QUEUED_METHODS.has(method);
     // A participant action waits behind earlier queued ones, so the room sees them in the order they were made.
-    if (this.online && (!queued || (!this.flushing && this.outbox.length === 0))) return this.connection.invoke<T>(method, ...args);
+    if (this.online && (!queued || this.outbox.idle)) return this.connection.invoke<T>(method, ...args);
     if (!queued) return Promise.reject(new Error(OFFLINE_ERROR));
-    return new Promise<T>((resolve, reject) => {
-      this.outbox.push({ method, args, resolve: resolve as (v: unknown) => void, reject });
-      this.reportQueued();
-      if (this.online) void this.flush();
-    });
+    const sent = this.outbox.add<T>(method, args);
+    if (this.online) void this.flush();
+    return sent;
   }
 
   private async connectLoop(): Promise<void> {
@@ -268,27 +208,8 @@ export class RoomClient {
     }
   }
 
-  /** Sends the outbox in order, one call at a time; stops (keeping the rest) when the connection goes away. */
-  private async flush(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      while (this.outbox.length > 0 && this.online) {
-        const call = this.outbox.shift()!;
-        this.reportQueued();
-        // Sent exactly once: a call that fails in flight is not repeated (the server may have applied it); its
-        // promise rejects so the page can say so.
-        await this.connection.invoke(call.method, ...call.args).then(call.resolve, call.reject);
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  private reportQueued(): void {
-    const detail: OutboxDetail = { count: this.outbox.length, pending: this.pending };
-    this.handlers.queued?.(detail.count, detail.pending);
-    if (typeof document !== "undefined" && typeof CustomEvent !== "undefined") document.dispatchEvent(new CustomEvent(OUTBOX_EVENT, { detail }));
+  private flush(): Promise<void> {
+    return this.outbox.drain((method, args) => this.connection.invoke(method, ...args), () => this.online);
   }
 
   private receive(events: RoomEvent[]): void {
