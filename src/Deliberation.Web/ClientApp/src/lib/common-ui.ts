@@ -1,6 +1,6 @@
 // Pieces the room, console and big screen share: status line, speaker timer, toasts.
 import { bind, clear, clock, h } from "./dom";
-import { OUTBOX_EVENT, type OutboxDetail } from "./outbox";
+import { OUTBOX_EVENT, type OutboxDetail, type PendingCall } from "./outbox";
 import type { RoomState } from "./room-state";
 import { loadConfig, makeT } from "./strings";
 import type { Presence } from "./types";
@@ -42,6 +42,17 @@ export function setConnState(root: HTMLElement, s: string): void {
 export function setQueued(root: HTMLElement, count: number, t: T): void {
   root.dataset.queued = String(count);
   bind(root, "reconnecting").textContent = count > 0 ? t("Room.ReconnectingQueued", count) : t("Room.Reconnecting");
+}
+
+/**
+ * The texts waiting in the outbox for one method (PostComment, AskQuestion), as list items marked "待发送"
+ * (Room.Queued), for a page to show on top of its list until they are sent (RoomHandlers.queued gives `pending`).
+ */
+export function queuedItems(pending: readonly PendingCall[], method: string, t: T): HTMLElement[] {
+  return pending.filter((p) => p.method === method && typeof p.args[0] === "string").map((p) =>
+    h("li", { class: "queued", "data-queued": "1" },
+      h("div", { class: "feed-head" }, h("span", { class: "tag", text: t("Room.Queued") })),
+      h("p", { class: "feed-text", text: String(p.args[0]) })));
 }
 
 /** The speaker with a countdown that turns red past the allowed time. Returns a ticker to call every second. */
