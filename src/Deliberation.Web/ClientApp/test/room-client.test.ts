@@ -167,6 +167,24 @@ describe("joining and resuming", () => {
     expect(votes).toHaveLength(1);
   });
 
+  it("tries the join again when the database was briefly away, and gives up on a refusal", async () => {
+    const started = client.start();
+    await settle();
+    conn.take("Join").reject(new Error("HubException: room.try_again"));
+    await settle();
+    timers.advance(1000);
+    await settle();
+    conn.take("Join").resolve(joinResult({ snapshot: snapshot(1) }));
+    await started;
+    expect(states[states.length - 1]).toBe("live");
+
+    const other = make();
+    const refused = other.start();
+    await settle();
+    conn.take("Join").reject(new Error("HubException: room.forbidden"));
+    await expect(refused).rejects.toThrow("room.forbidden");
+  });
+
   it("a resume too far behind gets a snapshot and starts from its sequence", async () => {
     await joined(5);
     conn.drop();

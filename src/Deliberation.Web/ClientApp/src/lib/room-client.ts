@@ -141,7 +141,8 @@ export class RoomClient {
         await this.join();
         return;
       } catch (err) {
-        if (/room\./.test(String(err))) throw err; // refused by the room's rules: retrying will not help
+        // Refused by the room's rules: retrying will not help — unless the database was only briefly away.
+        if (/room\./.test(String(err)) && !/room\.try_again/.test(String(err))) throw err;
         await new Promise<void>((r) => this.timers.setTimeout(r, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)] || 1000));
       }
     }
