@@ -13,6 +13,12 @@ namespace Deliberation.Realtime;
 /// <summary>Registers SignalR and the live-room engine.</summary>
 public static class RealtimeServiceCollectionExtensions
 {
+    /// <summary>How often the server pings each connection (the browser times out after 12 s of silence).</summary>
+    public static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long the server waits for a client message (the browser pings every 5 s, .NET clients every 15 s).</summary>
+    public static readonly TimeSpan ClientTimeoutInterval = TimeSpan.FromSeconds(30);
+
     /// <summary>Adds SignalR (with the Redis backplane when <c>Realtime:Redis</c> is set) and the room services.</summary>
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,6 +27,12 @@ public static class RealtimeServiceCollectionExtensions
         var signalR = services.AddSignalR(o =>
         {
             o.MaximumReceiveMessageSize = 32 * 1024;
+            // A dead socket must show as "reconnecting" in seconds, not after the 30 s default. The browser
+            // (room-client.ts) pings every 5 s and gives up on the server after 12 s without a message; so the
+            // server pings every 5 s (under 12 / 2). It keeps waiting 30 s for a client: over twice the 15 s ping
+            // of .NET clients left at their defaults (tests, bench), and room for a browser page that is busy.
+            o.KeepAliveInterval = KeepAliveInterval;
+            o.ClientTimeoutInterval = ClientTimeoutInterval;
             o.EnableDetailedErrors = false;
             o.AddFilter<RoomHubFilter>();
         }).AddJsonProtocol(o =>

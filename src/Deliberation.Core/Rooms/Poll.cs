@@ -27,6 +27,11 @@ public class Poll
     public DateTimeOffset? ClosedAt { get; set; }
     /// <summary>Creation time.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>
+    /// Grows by one in the transaction of every answer, so a tally read together with it names the state it counts
+    /// (see <see cref="PollTally.Version"/>); the same on every node.
+    /// </summary>
+    public long TallyVersion { get; set; }
 }
 
 /// <summary>One person's answer to a poll.</summary>

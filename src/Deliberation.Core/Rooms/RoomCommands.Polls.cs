@@ -79,6 +79,7 @@ public sealed partial class RoomCommands
                 answer.Text = RoomText.Clean(text, 20);
                 break;
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var existing = await db.PollAnswers.SingleOrDefaultAsync(a => a.PollId == pollId && a.VoterKey == actor.Key, ct);
         if (existing is not null)
         {
@@ -100,6 +101,9 @@ public sealed partial class RoomCommands
         {
             throw RoomErrors.Fail(RoomErrors.AlreadyAnswered);
         }
+        // Last, so the poll row is locked only for the commit: answers commit one after another in version order.
+        await db.Polls.Where(p => p.Id == pollId).ExecuteUpdateAsync(s => s.SetProperty(p => p.TallyVersion, p => p.TallyVersion + 1), ct);
+        await tx.CommitAsync(ct);
         return new RoomResult([], [new PollDirtyEffect(pollId)], true);
     }
 }

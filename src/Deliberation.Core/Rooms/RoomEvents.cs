@@ -59,7 +59,8 @@ public sealed record SpeakerView(Guid? SpeechId, string? SpeakerName, string? Ti
 public sealed record PollView(Guid Id, string Title, string Kind, IReadOnlyList<string> Options, int MaxChoices, bool ShowResultsLive, bool AllowChange, string Status);
 
 /// <summary>Current poll results: counts per option, rating distribution or top words.</summary>
-public sealed record PollTally(Guid PollId, int Respondents, IReadOnlyList<int> Counts, double? AverageRating, IReadOnlyList<WordCount> Words);
+public sealed record PollTally(Guid PollId, int Respondents, IReadOnlyList<int> Counts, double? AverageRating, IReadOnlyList<WordCount> Words,
+    long Version = 0);
 
 /// <summary>A word of a word cloud and how many gave it.</summary>
 public sealed record WordCount(string Word, int Count);

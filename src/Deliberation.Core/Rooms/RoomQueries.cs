@@ -69,9 +69,31 @@ public sealed class RoomQueries(HubDbContext db)
             room.Room.SpeakingMinutes);
     }
 
-    /// <summary>Current results of a poll.</summary>
+    /// <summary>
+    /// Current results of a poll with their <see cref="PollTally.Version"/>. Outside a transaction the version and the
+    /// counts are read in one repeatable-read snapshot, so equal versions mean equal counts on every node.
+    /// </summary>
     public async Task<PollTally> TallyPollAsync(Poll poll, CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is not null) return await ReadTallyAsync(poll, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+        var tally = await ReadTallyAsync(poll, ct);
+        await tx.CommitAsync(ct);
+        return tally;
+    }
+
+    /// <summary>The current vote count of each question shown in the room (what a resuming client may have missed).</summary>
+    public async Task<IReadOnlyList<(Guid Id, int Votes)>> QuestionVotesAsync(Guid roomId, CancellationToken ct) =>
+        (await db.Questions.AsNoTracking()
+            .Where(q => q.ConsultationId == roomId && (q.Status == QuestionStatus.Open || q.Status == QuestionStatus.Answering || q.Status == QuestionStatus.Answered))
+            .OrderByDescending(q => q.Votes).Take(500)
+            .Select(q => new { q.Id, q.Votes }).ToListAsync(ct))
+        .Select(q => (q.Id, q.Votes)).ToList();
+
+    private async Task<PollTally> ReadTallyAsync(Poll poll, CancellationToken ct)
+    {
+        // The version first: in the snapshot it names exactly the answers counted below.
+        var version = await db.Polls.Where(p => p.Id == poll.Id).Select(p => p.TallyVersion).SingleAsync(ct);
         var answers = db.PollAnswers.AsNoTracking().Where(a => a.PollId == poll.Id);
         var respondents = await answers.CountAsync(ct);
         switch (poll.Kind)
@@ -82,16 +104,16 @@ public sealed class RoomQueries(HubDbContext db)
                     WHERE "PollId" = {poll.Id} GROUP BY c
                     """).ToListAsync(ct);
                 return new PollTally(poll.Id, respondents,
-                    Enumerable.Range(0, poll.Options.Count).Select(i => counts.FirstOrDefault(c => c.Option == i)?.Count ?? 0).ToList(), null, []);
+                    Enumerable.Range(0, poll.Options.Count).Select(i => counts.FirstOrDefault(c => c.Option == i)?.Count ?? 0).ToList(), null, [], version);
             case PollKind.Rating:
                 var ratings = await answers.GroupBy(a => a.Rating!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
                 var dist = Enumerable.Range(1, 5).Select(r => ratings.FirstOrDefault(x => x.Key == r)?.Count ?? 0).ToList();
                 double? avg = respondents == 0 ? null : Math.Round(dist.Select((n, i) => n * (i + 1.0)).Sum() / respondents, 2);
-                return new PollTally(poll.Id, respondents, dist, avg, []);
+                return new PollTally(poll.Id, respondents, dist, avg, [], version);
             default:
                 var words = await answers.GroupBy(a => a.Text!).Select(g => new { g.Key, Count = g.Count() })
                     .OrderByDescending(g => g.Count).Take(40).ToListAsync(ct);
-                return new PollTally(poll.Id, respondents, [], null, words.Select(w => new WordCount(w.Key, w.Count)).ToList());
+                return new PollTally(poll.Id, respondents, [], null, words.Select(w => new WordCount(w.Key, w.Count)).ToList(), version);
         }
     }
 

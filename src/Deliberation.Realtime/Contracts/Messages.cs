@@ -26,10 +26,11 @@ public sealed record JoinRequest(Guid? RoomId, string? RoomCode, long? LastSeq, 
 
 /// <summary>
 /// The answer to a join. A fresh join gets a <see cref="Snapshot"/>; a resume (LastSeq given and not too far
-/// behind) gets <see cref="Missed"/>, the events after LastSeq in order, and no snapshot.
+/// behind) gets <see cref="Missed"/>, the events after LastSeq in order, no snapshot, and the counts that are state
+/// rather than events as they are now: <see cref="Tallies"/> (open polls) and <see cref="QuestionVotes"/>.
 /// </summary>
 public sealed record JoinResult(Guid RoomId, Me Me, RoomSnapshot? Snapshot, IReadOnlyList<RoomEventMessage>? Missed, PresenceView Presence,
-    IReadOnlyList<PollTally> Tallies);
+    IReadOnlyList<PollTally> Tallies, IReadOnlyList<QuestionVotes>? QuestionVotes = null);
 
 /// <summary>Who the caller is in the room, as the server decided.</summary>
 public sealed record Me(string Key, string Name, string Tier, bool CanModerate, bool MayInteract, bool MayTakeFloor, bool MayVote);

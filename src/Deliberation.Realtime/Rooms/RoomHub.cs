@@ -56,11 +56,13 @@ public sealed partial class RoomHub(
                 ? await snapshots.GetAsync(room.Id, () => queries.SnapshotAsync(room.Id, actor, CancellationToken.None))
                 : await queries.SnapshotAsync(room.Id, actor, ct)
             : null;
+        // Read after the missed events, so the counts are at least as new as the copies inside those events.
         var tallies = snapshot?.Tallies ?? await OpenTalliesAsync(room.Id, actor, ct);
+        var votes = snapshot is null ? (await queries.QuestionVotesAsync(room.Id, ct)).Select(q => new QuestionVotes(q.Id, q.Votes)).ToList() : null;
         var me = new Me(actor.Key, actor.Name, actor.Tier.ToString(), actor.CanModerate, actor.MayInteract, actor.MayTakeFloor,
             actor.ParticipantId is not null && actor.Tier != ParticipantTier.Public);
         return new JoinResult(room.Id, me, snapshot, missed?.Select(RoomEventMessage.From).ToList(),
-            await presence.CurrentAsync(room.Id), tallies);
+            await presence.CurrentAsync(room.Id), tallies, votes);
     }
 
     /// <summary>Fetches events after a sequence (a client that noticed a gap fills it with this).</summary>

@@ -13,7 +13,12 @@ namespace Deliberation.Realtime.Rooms;
 /// <summary>
 /// Pushes changing counts at most 4 times a second: poll tallies (to the room when the poll shows results live,
 /// else to moderators), question vote counts, formal-vote turnout and questionnaire aggregates (moderators).
-/// Marks are cheap; the tally is computed once per tick however many answers arrived.
+/// Marks are cheap; the tally is computed once per tick however many answers arrived. Counts that only grow
+/// (question votes, turnout) keep the largest marked value, since marks from concurrent calls can come out of order;
+/// a value is taken off for sending only if nothing newer was marked meanwhile.
+/// A poll tally or vote count is pushed once more a second after its last push: a viewer who joined from the shared
+/// snapshot (<see cref="SnapshotCache"/>, up to 500 ms old) entered the group after that push and would otherwise
+/// keep the older count until the next change. The re-push goes through the backplane, so it reaches every node's viewers.
 /// </summary>
 public sealed partial class TallyCoalescer(IServiceScopeFactory scopes, IHubContext<RoomHub, IRoomClient> hub, ILogger<TallyCoalescer> logger)
     : BackgroundService
@@ -25,6 +30,13 @@ public sealed partial class TallyCoalescer(IServiceScopeFactory scopes, IHubCont
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, int>> _questionVotes = new();
     private readonly ConcurrentDictionary<Guid, (Guid Room, int Cast)> _turnout = new();
     private readonly ConcurrentDictionary<Guid, Guid> _dirtyQuestionnaires = new();
+    private readonly ConcurrentDictionary<Guid, (Guid Room, long Due)> _settlePolls = new();
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, int>> _settleVotes = new();
+    private readonly ConcurrentDictionary<Guid, long> _settleVotesDue = new();
+    private long _tick;
+
+    /// <summary>Ticks between a count's last push and its re-push (one second).</summary>
+    public const int SettleTicks = 4;
 
     /// <summary>Notes the side effects of a room action.</summary>
     public void Mark(Guid roomId, RoomEffect effect)
@@ -32,8 +44,8 @@ public sealed partial class TallyCoalescer(IServiceScopeFactory scopes, IHubCont
         switch (effect)
         {
             case PollDirtyEffect p: _dirtyPolls[p.PollId] = roomId; break;
-            case QuestionVotesEffect q: _questionVotes.GetOrAdd(roomId, _ => new())[q.QuestionId] = q.Votes; break;
-            case VoteTurnoutEffect v: _turnout[v.VoteId] = (roomId, v.Cast); break;
+            case QuestionVotesEffect q: _questionVotes.GetOrAdd(roomId, _ => new()).AddOrUpdate(q.QuestionId, q.Votes, (_, old) => Math.Max(old, q.Votes)); break;
+            case VoteTurnoutEffect v: _turnout.AddOrUpdate(v.VoteId, (roomId, v.Cast), (_, old) => (roomId, Math.Max(old.Cast, v.Cast))); break;
             case QuestionnaireDirtyEffect d: _dirtyQuestionnaires[d.QuestionnaireId] = roomId; break;
         }
     }
@@ -57,31 +69,44 @@ public sealed partial class TallyCoalescer(IServiceScopeFactory scopes, IHubCont
 
     private async Task TickAsync(CancellationToken ct)
     {
+        var tick = ++_tick;
         foreach (var (roomId, votes) in _questionVotes)
         {
-            var changed = votes.ToArray();
-            foreach (var (id, _) in changed) votes.TryRemove(id, out _);
+            // Remove exactly what is sent: a count marked after the copy stays for the next tick.
+            var changed = votes.ToArray().Where(c => votes.TryRemove(c)).ToArray();
             if (changed.Length > 0)
             {
                 await hub.Clients.Group(RoomGroups.Room(roomId)).QuestionVotesChanged(changed.Select(c => new QuestionVotes(c.Key, c.Value)).ToList());
+                var settle = _settleVotes.GetOrAdd(roomId, _ => new());
+                foreach (var (id, n) in changed) settle.AddOrUpdate(id, n, (_, old) => Math.Max(old, n));
+                _settleVotesDue[roomId] = tick + SettleTicks;
             }
         }
-        foreach (var (voteId, (roomId, cast)) in _turnout)
+        foreach (var (roomId, due) in _settleVotesDue)
         {
-            _turnout.TryRemove(voteId, out _);
+            if (due > tick || !_settleVotesDue.TryRemove(new KeyValuePair<Guid, long>(roomId, due)) || !_settleVotes.TryGetValue(roomId, out var settle)) continue;
+            var again = settle.ToArray().Where(c => settle.TryRemove(c)).Select(c => new QuestionVotes(c.Key, c.Value)).ToList();
+            if (again.Count > 0) await hub.Clients.Group(RoomGroups.Room(roomId)).QuestionVotesChanged(again);
+        }
+        foreach (var entry in _turnout)
+        {
+            if (!_turnout.TryRemove(entry)) continue; // changed meanwhile: the newer value goes next tick
+            var (voteId, (roomId, cast)) = entry;
             await hub.Clients.Group(RoomGroups.Moderators(roomId)).VoteTurnoutChanged(new VoteTurnout(voteId, cast));
         }
-        if (_dirtyPolls.IsEmpty && _dirtyQuestionnaires.IsEmpty) return;
+        var settling = _settlePolls.Where(s => s.Value.Due <= tick && !_dirtyPolls.ContainsKey(s.Key)).ToList();
+        if (_dirtyPolls.IsEmpty && _dirtyQuestionnaires.IsEmpty && settling.Count == 0) return;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         foreach (var (pollId, roomId) in _dirtyPolls)
         {
             _dirtyPolls.TryRemove(pollId, out _);
-            var poll = await db.Polls.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pollId, ct);
-            if (poll is null) continue;
-            var tally = await new RoomQueries(db).TallyPollAsync(poll, ct);
-            var target = poll.ShowResultsLive ? RoomGroups.Room(roomId) : RoomGroups.Moderators(roomId);
-            await hub.Clients.Group(target).PollTallied(tally);
+            await PushTallyAsync(db, pollId, roomId, ct);
+            _settlePolls[pollId] = (roomId, tick + SettleTicks);
+        }
+        foreach (var entry in settling)
+        {
+            if (_settlePolls.TryRemove(entry)) await PushTallyAsync(db, entry.Key, entry.Value.Room, ct);
         }
         foreach (var (questionnaireId, roomId) in _dirtyQuestionnaires)
         {
@@ -89,6 +114,15 @@ public sealed partial class TallyCoalescer(IServiceScopeFactory scopes, IHubCont
             var aggregate = await new QuestionnaireQueries(db).AggregateAsync(questionnaireId, ct);
             if (aggregate is not null) await hub.Clients.Group(RoomGroups.Moderators(roomId)).QuestionnaireTallied(aggregate);
         }
+    }
+
+    private async Task PushTallyAsync(HubDbContext db, Guid pollId, Guid roomId, CancellationToken ct)
+    {
+        var poll = await db.Polls.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pollId, ct);
+        if (poll is null) return;
+        var tally = await new RoomQueries(db).TallyPollAsync(poll, ct);
+        var target = poll.ShowResultsLive ? RoomGroups.Room(roomId) : RoomGroups.Moderators(roomId);
+        await hub.Clients.Group(target).PollTallied(tally);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Tally push failed")]

@@ -87,9 +87,26 @@ public sealed class ClusterRoomClient : IAsyncDisposable
         await connection.StartAsync();
         _connection = connection;
         ConnectedTo = url;
-        var joined = await connection.InvokeAsync<WireJoin>("Join", new { roomId = _roomId, lastSeq });
+        var joined = await JoinAsync(connection, lastSeq);
         if (joined.Snapshot is not null && lastSeq is null) LastSeq = joined.Snapshot.Seq;
         if (joined.Missed is not null) await OnEventsAsync(joined.Missed);
+    }
+
+    /// <summary>Joins as the browser does: the same request, and a join refused with room.try_again (the database was briefly away) is tried again.</summary>
+    private async Task<WireJoin> JoinAsync(HubConnection connection, long? lastSeq)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            try
+            {
+                return await connection.InvokeAsync<WireJoin>("Join", new { roomId = _roomId, lastSeq, screen = false });
+            }
+            catch (HubException ex) when (ex.Message.Contains("room.try_again") && DateTime.UtcNow < until)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 
     private async Task OnClosedAsync()

@@ -1,6 +1,8 @@
 // Pieces the room, console and big screen share: status line, speaker timer, toasts.
 import { bind, clear, clock, h } from "./dom";
+import { OUTBOX_EVENT, type OutboxDetail, type PendingCall } from "./outbox";
 import type { RoomState } from "./room-state";
+import { loadConfig, makeT } from "./strings";
 import type { Presence } from "./types";
 
 export type T = (key: string, ...args: (string | number)[]) => string;
@@ -16,9 +18,41 @@ export function renderOnline(root: HTMLElement, p: Presence, t: T): void {
   bind(root, "online").textContent = t("Room.Online", p.total);
 }
 
+const watched = new WeakSet<HTMLElement>();
+
+/**
+ * Shows the connection state: `[data-bind=reconnecting]` is visible while the room reconnects (the client says so
+ * as soon as the browser reports the network gone) and counts what waits to be sent ("… 有1条待发送"). The count
+ * follows the room client's outbox by itself; `root.dataset.queued` holds it for styles and tests.
+ */
 export function setConnState(root: HTMLElement, s: string): void {
   root.dataset.state = s;
   bind(root, "reconnecting").hidden = s !== "reconnecting";
+  if (!watched.has(root) && typeof document !== "undefined") {
+    watched.add(root);
+    let t: T | undefined;
+    document.addEventListener(OUTBOX_EVENT, (ev) => {
+      t ??= makeT(loadConfig().strings);
+      setQueued(root, (ev as CustomEvent<OutboxDetail>).detail.count, t);
+    });
+  }
+}
+
+/** Puts the number of actions waiting to be sent into the reconnecting banner (0 restores the plain text). */
+export function setQueued(root: HTMLElement, count: number, t: T): void {
+  root.dataset.queued = String(count);
+  bind(root, "reconnecting").textContent = count > 0 ? t("Room.ReconnectingQueued", count) : t("Room.Reconnecting");
+}
+
+/**
+ * The texts waiting in the outbox for one method (PostComment, AskQuestion), as list items marked "待发送"
+ * (Room.Queued), for a page to show on top of its list until they are sent (RoomHandlers.queued gives `pending`).
+ */
+export function queuedItems(pending: readonly PendingCall[], method: string, t: T): HTMLElement[] {
+  return pending.filter((p) => p.method === method && typeof p.args[0] === "string").map((p) =>
+    h("li", { class: "queued", "data-queued": "1" },
+      h("div", { class: "feed-head" }, h("span", { class: "tag", text: t("Room.Queued") })),
+      h("p", { class: "feed-text", text: String(p.args[0]) })));
 }
 
 /** The speaker with a countdown that turns red past the allowed time. Returns a ticker to call every second. */

@@ -30,8 +30,27 @@ export function clock(seconds: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
 }
 
+let timeFormat: Intl.DateTimeFormat | undefined;
+
+/** Hours and minutes in the browser's locale (one formatter for the page: building one per call is slow). */
 export function time(iso: string): string {
-  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  timeFormat ??= new Intl.DateTimeFormat([], { hour: "2-digit", minute: "2-digit" });
+  return timeFormat.format(new Date(iso));
+}
+
+/**
+ * Collects what to redraw and draws it once per animation frame: `schedule(sections)` may be called for every
+ * event or batch; `draw` gets the union once. Use with RoomHandlers.events.
+ */
+export function perFrame<S>(draw: (what: Set<S>) => void): (what: Iterable<S>) => void {
+  let due: Set<S> | null = null;
+  return (what) => {
+    if (!due) {
+      due = new Set();
+      requestAnimationFrame(() => { const d = due!; due = null; draw(d); });
+    }
+    for (const s of what) due.add(s);
+  };
 }
 
 /** A horizontal bar chart of counts, drawn with plain elements (scales on a phone and on a big screen). */

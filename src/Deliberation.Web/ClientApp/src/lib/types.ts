@@ -11,7 +11,9 @@ export interface Speaker {
   topic: string | null; text: string | null; startedAt: string | null; allowedSeconds: number;
 }
 export interface Poll { id: string; title: string; kind: string; options: string[]; maxChoices: number; showResultsLive: boolean; allowChange: boolean; status: string }
-export interface Tally { pollId: string; respondents: number; counts: number[]; averageRating: number | null; words: { word: string; count: number }[] }
+/** A poll's results; `version` grows with every answer, so the larger one is the newer (see docs/realtime-api.md). */
+export interface Tally { pollId: string; respondents: number; counts: number[]; averageRating: number | null; words: { word: string; count: number }[]; version: number }
+export interface QuestionVotes { id: string; votes: number }
 export interface Vote {
   id: string; title: string; secret: boolean; quorumPercent: number; passPercent: number; status: string; expected: number; present: number;
   for: number | null; against: number | null; abstain: number | null; quorumMet: boolean | null; passed: boolean | null; closedAt: string | null;
@@ -29,6 +31,17 @@ export interface Snapshot {
   upvotedQuestionIds: string[]; speakingMinutes: number;
 }
 export interface Me { key: string; name: string; tier: string; canModerate: boolean; mayInteract: boolean; mayTakeFloor: boolean; mayVote: boolean }
-export interface JoinResult { roomId: string; me: Me; snapshot: Snapshot | null; missed: RoomEvent[] | null; presence: Presence; tallies: Tally[] }
+/** `questionVotes`: on a resume, the current vote counts of the room's questions (null with a snapshot). */
+export interface JoinResult {
+  roomId: string; me: Me; snapshot: Snapshot | null; missed: RoomEvent[] | null; presence: Presence; tallies: Tally[];
+  questionVotes: QuestionVotes[] | null;
+}
 export interface Notice { code: string; detail: string | null }
 export interface Config { roomId: string; roomCode: string; joinUrl: string; strings: Record<string, string>; exportBase: string }
+
+// Participant requests as the hub takes them (docs/realtime-api.md); tests/…/BrowserRequestTests.cs sends these shapes.
+export interface PollAnswerRequest { pollId: string; choices: number[] | null; rating: number | null; text: string | null }
+export interface BallotRequest { voteId: string; choice: "For" | "Against" | "Abstain"; idempotencyKey: string }
+export interface SpeechRequest { kind: "Oral" | "Written"; topic: string | null; text: string | null }
+export interface QuestionnaireAnswer { key: string; choices: number[]; rating: number | null; text: string | null }
+export interface QuestionnaireSubmission { questionnaireId: string; answers: QuestionnaireAnswer[] }
