@@ -30,7 +30,7 @@ const PENDING_KEY = `dlb.pending:${cfg.roomId}`;
 interface MineWaiting { comment: Comment; rejected: boolean; reason: string | null }
 const waiting = new Map<string, MineWaiting>();
 
-type Draw = Section | "heads";
+type Draw = Section | "heads" | "tallies";
 const frames = new FrameQueue<Draw>(draw);
 const render = (s: Draw) => frames.add(s);
 
@@ -49,7 +49,7 @@ const client = new RoomClient(cfg.roomId, {
   event: (e) => state.apply(e).forEach(render),
   state: (s) => { setConnState(root, s); markWaiting(); },
   presence: (p) => renderOnline(root, p, t),
-  tally: (tally) => { state.tallies.set(tally.pollId, tally); render("polls"); },
+  tally: (tally) => { state.tallies.set(tally.pollId, tally); render("tallies"); },
   questionVotes: (list) => { list.forEach((v) => { const q = state.questions.get(v.id); if (q) q.votes = v.votes; }); render("questions"); },
   notice: (n) => onNotice(n as Notice & { itemId?: string | null }),
 });
@@ -225,6 +225,7 @@ function draw(section: Draw): void {
       break;
     }
     case "heads": drawHeads(); break;
+    case "tallies": drawPolls(); break; // new counts are no news worth a dot
     case "agenda": {
       const a = state.currentAgenda();
       const el = bind(root, "agenda");
