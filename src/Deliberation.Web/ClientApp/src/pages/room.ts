@@ -575,7 +575,7 @@ function voteCard(v: Vote): HTMLElement {
     else {
       const row = h("div", { class: "vote-buttons" });
       const buttons = (["For", "Against", "Abstain"] as const).map((c) =>
-        h("button", { type: "button", class: `btn vote-${c.toLowerCase()}`, text: t(`Room.Vote${c}`), onclick: () => void castVote(v, c, row, buttons) }));
+        h("button", { type: "button", class: `btn vote-${c.toLowerCase()}`, text: t(`Room.Vote${c}`), onclick: () => void castVote(v, c, card, buttons) }));
       row.append(...buttons);
       card.append(row);
     }
@@ -588,10 +588,10 @@ function voteCard(v: Vote): HTMLElement {
 }
 
 /** One ballot: the same key on every try, so a retry after a lost answer counts once; a refusal is never retried. */
-async function castVote(v: Vote, choice: string, row: HTMLElement, buttons: HTMLButtonElement[]): Promise<void> {
+async function castVote(v: Vote, choice: string, card: HTMLElement, buttons: HTMLButtonElement[]): Promise<void> {
   const key = Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join("-"); // ≤ 64 chars, as the server requires
   buttons.forEach((b) => (b.disabled = true));
-  sending(row, true);
+  sending(card, true);
   try {
     for (let attempt = 1; ; attempt++) {
       try {
@@ -606,7 +606,7 @@ async function castVote(v: Vote, choice: string, row: HTMLElement, buttons: HTML
       }
     }
   } finally {
-    sending(row, false);
+    sending(card, false);
     buttons.forEach((b) => (b.disabled = false));
     render("votes");
   }
