@@ -624,6 +624,7 @@ function drawQuestionnaire(): void {
   panel.dataset.sig = sig;
   if (!q) { clear(panel, h("p", { class: "empty", text: t("Room.NoQuestionnaire") })); return; }
   if (state.questionnaireAnswered) { clear(panel, h("h3", { text: q.title }), h("p", { class: "ok", text: t("Room.QuestionnaireThanks") })); return; }
+  if (!canAct()) { clear(panel, h("h3", { text: q.title }), h("p", { class: "meta", text: t("Room.WatchOnly") })); return; }
   const form = h("form", { class: "stack questionnaire" }, h("h3", { text: q.title }), q.description ? h("p", { class: "meta", text: q.description }) : null);
   q.items.forEach((it, n) => {
     const name = `qn-${it.key}`;
