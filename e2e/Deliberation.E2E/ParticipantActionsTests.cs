@@ -207,6 +207,7 @@ public class ParticipantActionsTests(BrowserFixture browser)
         var visitor = await publicContext.NewPageAsync();
         await visitor.GotoAsync("/");
         await visitor.GetByLabel("输入6位房间码进入协商").FillAsync(s.RoomCode);
+        await BrowserFixture.ShotAsync(visitor, "participant-phone-home-code");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "进入", Exact = true }).ClickAsync();
         await visitor.WaitForURLAsync(u => u.EndsWith(s.Room, StringComparison.Ordinal));
         await Assertions.Expect(visitor.Locator("#room")).ToHaveAttributeAsync("data-state", "live");
@@ -216,6 +217,8 @@ public class ParticipantActionsTests(BrowserFixture browser)
         var box = visitor.GetByRole(AriaRole.Textbox, new() { Name = "说说您的意见建议（500字以内）" });
         await box.FillAsync($"希望电梯尽量不占绿地{tag}");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "发送" }).ClickAsync();
+        await Assertions.Expect(visitor.GetByLabel("昵称")).ToBeVisibleAsync();
+        await BrowserFixture.ShotAsync(visitor, "participant-phone-name");
         await visitor.GetByLabel("昵称").FillAsync("六楼的张阿姨");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
         var mine = visitor.Locator(".feed li", new() { HasText = "不占绿地" + tag });

@@ -69,7 +69,7 @@ function onNotice(n: Notice & { itemId?: string | null }): void {
   if (n.code === "comment.rejected") {
     const w = id ? waiting.get(id) : undefined;
     if (w) { w.rejected = true; w.reason = n.detail; }
-    toast(root, t("Notice.comment.rejected", n.detail ?? ""), "error");
+    toast(root, n.detail ? t("Notice.comment.rejected", n.detail) : t("Room.Rejected"), "error");
     render("comments");
     return;
   }
