@@ -65,6 +65,7 @@ public class MinutesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "发布", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#minutes-status")).ToHaveTextAsync("已发布");
         await BrowserFixture.ShotAsync(page, "minutes-published-desktop");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, "minutes-review-desktop");
 
         foreach (var (label, ext, magic) in new[] { ("Word文档", "docx", "PK"), ("PDF", "pdf", "%PDF") })
         {
@@ -84,5 +85,6 @@ public class MinutesTests(BrowserFixture browser)
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("协商纪要");
         await Assertions.Expect(visitor.Locator("article.minutes-doc a[href^='/admin/']")).ToHaveCountAsync(0);
         await BrowserFixture.ShotAsync(visitor, "minutes-public-phone");
+        await Accessibility.AssertNoSeriousViolationsAsync(visitor, "minutes-public-phone");
     }
 }

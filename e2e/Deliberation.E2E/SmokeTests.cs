@@ -46,3 +46,28 @@ public class SmokeTests(BrowserFixture browser)
         await BrowserFixture.ShotAsync(page, "session-phone-zh");
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public class FreshSessionTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task AMember_EntersAFreshLiveSession_AndTheModeratorSeesTheComment()
+    {
+        var session = await E2ESessions.CreateAsync();
+        await using var memberContext = await browser.NewContextAsync();
+        var member = await memberContext.NewPageAsync();
+        await BrowserFixture.SignInAsync(member, "member", "Member#2026hub");
+        await member.GotoAsync(session.Room);
+        await Assertions.Expect(member.Locator("#room")).ToHaveAttributeAsync("data-state", "live");
+
+        await using var modContext = await browser.NewContextAsync();
+        var mod = await modContext.NewPageAsync();
+        await BrowserFixture.SignInAsync(mod, "moderator", "Host#2026hub");
+        await mod.GotoAsync(session.Room);
+        await Assertions.Expect(mod.Locator("#room")).ToHaveAttributeAsync("data-state", "live");
+
+        await member.GetByPlaceholder("说说您的意见建议（500字以内）").FillAsync("新会话的第一条留言");
+        await member.GetByRole(AriaRole.Button, new() { Name = "发送" }).ClickAsync();
+        await Assertions.Expect(mod.Locator(".feed")).ToContainTextAsync("新会话的第一条留言");
+    }
+}

@@ -119,7 +119,7 @@ public sealed partial class FollowUpCommands(HubDbContext db, TimeProvider clock
         db.OutcomeItems.Include(i => i.Proposers).SingleOrDefaultAsync(i => i.MinutesId == minutesId && i.RecommendationNumber == number, ct);
 
     private async Task<OutcomeItem> LoadAsync(Guid id, CancellationToken ct, Guid? departmentId = null, Guid? memberId = null) =>
-        await db.OutcomeItems.Include(i => i.Proposers).Include(i => i.CoHandlers).Include(i => i.Ratings)
+        await db.OutcomeItems.Include(i => i.Proposers).Include(i => i.CoHandlers).Include(i => i.Ratings).AsSplitQuery()
             .Where(i => i.Id == id)
             .Where(i => departmentId == null || i.LeadDepartmentId == departmentId)
             .Where(i => memberId == null || i.Proposers.Any(p => p.MemberId == memberId))

@@ -22,7 +22,7 @@ public sealed partial class DemoRecordSeeder(HubDbContext db, TimeProvider clock
         var path = Path.Combine(env.ContentRootPath, "Seed", "demo-record.json");
         var r = JsonSerializer.Deserialize<DemoRecord>(await File.ReadAllTextAsync(path, ct), Json) ?? throw new InvalidOperationException($"{path} is empty");
         if (await db.Consultations.AnyAsync(c => c.Title == r.Title, ct)) return;
-        var source = await db.Consultations.AsNoTracking().Include(c => c.Participants).Include(c => c.Agenda)
+        var source = await db.Consultations.AsNoTracking().Include(c => c.Participants).Include(c => c.Agenda).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Title == r.SourceSessionTitle, ct);
         if (source is null) return;
 

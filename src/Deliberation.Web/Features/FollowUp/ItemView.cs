@@ -37,7 +37,7 @@ public sealed class ItemView
     {
         var internalView = level == ItemViewLevel.Internal;
         var personal = level != ItemViewLevel.Public;
-        var item = await scope.AsNoTracking().Include(i => i.Proposers).Include(i => i.CoHandlers).SingleOrDefaultAsync(i => i.Id == id, ct);
+        var item = await scope.AsNoTracking().Include(i => i.Proposers).Include(i => i.CoHandlers).AsSplitQuery().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (item is null) return null;
         var departmentIds = item.CoHandlers.Select(c => c.DepartmentId)
             .Concat(new[] { item.LeadDepartmentId, item.ProposedDepartmentId }.OfType<Guid>()).ToList();
