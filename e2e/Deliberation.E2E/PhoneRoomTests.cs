@@ -117,6 +117,7 @@ public class PhoneRoomTests(BrowserFixture browser)
         var page = await MemberAtAsync(context, s);
         await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "发言", Exact = true })).ToHaveTextAsync("发言");
         await CheckEveryTabAsync(page, $"phone-{width}");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, $"room-member-phone-{width}");
 
         // 长辈模式: one tap, remembered across pages, applied before the first paint.
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "大字" });
@@ -130,6 +131,7 @@ public class PhoneRoomTests(BrowserFixture browser)
         var size = await page.Locator(".feed-text").First.EvaluateAsync<double>("el => parseFloat(getComputedStyle(el).fontSize)");
         Assert.True(size >= 20, $"large text is {size}px");
         await CheckEveryTabAsync(page, $"phone-{width}-bigtext");
+        await Accessibility.AssertNoSeriousViolationsAsync(page, $"room-member-phone-{width}-bigtext");
         await page.GotoAsync("/");
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.classList.contains('big-text')"));
     }
