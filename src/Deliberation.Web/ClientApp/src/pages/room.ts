@@ -511,12 +511,14 @@ export function pollResults(p: Poll, tally: Tally): HTMLElement {
 
 /** Rating 1–5 as five big buttons; each visible box is the radio's own label, so a tap on 4 is a 4. */
 function stars(name: string, picked: number | null | undefined, label: string): HTMLElement {
-  return h("div", { class: "stars", role: "radiogroup", "aria-label": label }, ...[1, 2, 3, 4, 5].map((r) => {
-    const id = `${name}-r${r}`;
-    return h("span", { class: "star" },
-      h("input", { type: "radio", id, name, value: String(r), checked: picked === r }),
-      h("label", { for: id, text: String(r) }));
-  }));
+  return h("div", { class: "rating" },
+    h("div", { class: "stars", role: "radiogroup", "aria-label": label }, ...[1, 2, 3, 4, 5].map((r) => {
+      const id = `${name}-r${r}`;
+      return h("span", { class: "star" },
+        h("input", { type: "radio", id, name, value: String(r), checked: picked === r }),
+        h("label", { for: id, text: String(r) }));
+    })),
+    h("p", { class: "meta rating-hint", text: t("Room.RatingHint") }));
 }
 
 function choices(kind: string, name: string, options: string[], picked: number[] | undefined): HTMLElement[] {
