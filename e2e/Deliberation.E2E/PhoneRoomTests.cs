@@ -89,11 +89,16 @@ public class PhoneRoomTests(BrowserFixture browser)
         return page;
     }
 
-    private Task<IBrowserContext> PhoneAsync(int width, int height) => browser.Browser.NewContextAsync(new BrowserNewContextOptions
+    private async Task<IBrowserContext> PhoneAsync(int width, int height)
     {
-        BaseURL = BrowserFixture.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = height },
-        DeviceScaleFactor = 2, IsMobile = true, HasTouch = true,
-    });
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BrowserFixture.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = width, Height = height },
+            DeviceScaleFactor = 2, IsMobile = true, HasTouch = true,
+        });
+        context.SetDefaultTimeout(60_000);
+        return context;
+    }
 
     private static async Task CheckEveryTabAsync(IPage page, string shot)
     {
