@@ -209,7 +209,7 @@ public class ParticipantActionsTests(BrowserFixture browser)
         await visitor.GetByLabel("输入6位房间码进入协商").FillAsync(s.RoomCode);
         await BrowserFixture.ShotAsync(visitor, "participant-phone-home-code");
         await visitor.GetByRole(AriaRole.Button, new() { Name = "进入", Exact = true }).ClickAsync();
-        await visitor.WaitForURLAsync(u => u.EndsWith(s.Room, StringComparison.Ordinal));
+        await Assertions.Expect(visitor).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"{s.Room}$"));
         await Assertions.Expect(visitor.Locator("#room")).ToHaveAttributeAsync("data-state", "live");
         await Assertions.Expect(visitor.GetByLabel("昵称")).Not.ToBeVisibleAsync();
 
