@@ -26,6 +26,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The test box has two cores shared with builds: give the server room before calling a wait a failure.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -42,7 +44,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies), phone-sized when <paramref name="phone"/>.</summary>
-    public Task<IBrowserContext> NewContextAsync(bool phone = false) => Browser.NewContextAsync(new BrowserNewContextOptions
+    public async Task<IBrowserContext> NewContextAsync(bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(Options(phone));
+        context.SetDefaultTimeout(60_000);
+        return context;
+    }
+
+    private static BrowserNewContextOptions Options(bool phone) => new()
     {
         BaseURL = BaseUrl,
         Locale = "zh-CN",
@@ -50,7 +59,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         DeviceScaleFactor = phone ? 2 : 1,
         IsMobile = phone,
         HasTouch = phone,
-    });
+    };
 
     public static async Task SignInAsync(IPage page, string user, string password)
     {

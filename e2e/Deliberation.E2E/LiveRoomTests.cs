@@ -36,14 +36,15 @@ public class LiveRoomTests(BrowserFixture browser)
         await using var publicContext = await browser.NewContextAsync(phone: true);
         var viewer = await publicContext.NewPageAsync();
         await viewer.GotoAsync(new Uri(sessionUrl).AbsolutePath + "/room");
-        await viewer.GetByLabel("昵称").FillAsync("六楼的张阿姨");
-        await viewer.GetByRole(AriaRole.Button, new() { Name = "进入协商议事厅" }).ClickAsync();
         await Assertions.Expect(viewer.Locator("#room")).ToHaveAttributeAsync("data-state", "live");
 
         // A public comment waits for the moderator, then appears for everyone; markup in it stays text.
+        // The visitor watches without a name; the name is asked when they first post.
         var comment = $"希望低层住户也能得到合理补偿{tag} <img src=x onerror=alert(1)>";
         await viewer.GetByPlaceholder("说说您的意见建议（500字以内）").FillAsync(comment);
         await viewer.GetByRole(AriaRole.Button, new() { Name = "发送" }).ClickAsync();
+        await viewer.GetByLabel("昵称").FillAsync("六楼的张阿姨");
+        await viewer.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
         await Assertions.Expect(viewer.GetByText("审核通过后显示")).ToBeVisibleAsync();
         var queued = mod.Locator("#box-queue li", new() { HasText = "合理补偿" + tag });
         await Assertions.Expect(queued).ToBeVisibleAsync();

@@ -42,7 +42,9 @@ public class SmokeTests(BrowserFixture browser)
         await page.GotoAsync("/");
         await page.GetByLabel("输入6位房间码进入协商").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "进入" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "议程" })).ToBeVisibleAsync();
+        // The code leads straight into the room (issue 9), watching at once.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/room$"));
+        await Assertions.Expect(page.Locator("#room")).ToHaveAttributeAsync("data-state", "live");
         await BrowserFixture.ShotAsync(page, "session-phone-zh");
     }
 }

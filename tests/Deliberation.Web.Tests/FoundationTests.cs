@@ -44,11 +44,13 @@ public class FoundationTests(HubFactory hub)
     }
 
     [Fact]
-    public async Task RoomCode_LeadsToTheSession_AndAWrongCodeExplainsItself()
+    public async Task RoomCode_LeadsIntoTheRoom_AndAWrongCodeExplainsItself()
     {
         var demo = await hub.WithDbAsync(db => db.Consultations.FirstAsync(c => c.Status == ConsultationStatus.Scheduled));
         var found = await hub.Browser().GetAsync($"/join?code={demo.RoomCode}");
-        Assert.Equal($"/s/{demo.Id}", found.Headers.Location!.OriginalString);
+        Assert.Equal($"/s/{demo.Id}/room", found.Headers.Location!.OriginalString);
+        var spaced = await hub.Browser().GetAsync($"/join?code={demo.RoomCode[..3]}%20{demo.RoomCode[3..]}");
+        Assert.Equal($"/s/{demo.Id}/room", spaced.Headers.Location!.OriginalString);
         var wrong = await hub.Browser().GetPageAsync("/join?code=12ab");
         Assert.Contains("房间码是6位数字", wrong.Body!.TextContent);
     }

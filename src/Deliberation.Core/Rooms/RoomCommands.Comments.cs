@@ -32,7 +32,7 @@ public sealed partial class RoomCommands
         ModerateAsync(roomId, actor, commentId, "comment.approve", [CommentStatus.Pending, CommentStatus.Hidden], c =>
         {
             c.Status = CommentStatus.Approved;
-            return (RoomEventTypes.CommentShown, View(c), new NoticeEffect(c.AuthorKey, "comment.approved", c.Id.ToString()));
+            return (RoomEventTypes.CommentShown, View(c), new NoticeEffect(c.AuthorKey, "comment.approved", c.Id.ToString(), c.Id));
         }, ct);
 
     /// <summary>Refuses a queued comment with a reason the author sees.</summary>
@@ -43,7 +43,7 @@ public sealed partial class RoomCommands
         {
             c.Status = CommentStatus.Rejected;
             c.ModerationReason = why;
-            return (null, null, new NoticeEffect(c.AuthorKey, "comment.rejected", why));
+            return (null, null, new NoticeEffect(c.AuthorKey, "comment.rejected", why, c.Id));
         }, ct);
     }
 

@@ -68,10 +68,13 @@ public sealed partial class RoomCommands
             case PollKind.Single or PollKind.Multiple:
                 var picked = (choices ?? []).Distinct().ToList();
                 var max = poll.Kind == PollKind.Single ? 1 : poll.MaxChoices;
-                if (picked.Count == 0 || picked.Count > max || picked.Any(c => c < 0 || c >= poll.Options.Count)) throw RoomErrors.Fail(RoomErrors.InvalidAnswer);
+                if (picked.Count == 0) throw RoomErrors.Fail(RoomErrors.ChoiceRequired);
+                if (picked.Count > max) throw RoomErrors.Fail(RoomErrors.TooManyChoices, max.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                if (picked.Any(c => c < 0 || c >= poll.Options.Count)) throw RoomErrors.Fail(RoomErrors.InvalidAnswer);
                 answer.Choices = picked;
                 break;
             case PollKind.Rating:
+                if (rating is null) throw RoomErrors.Fail(RoomErrors.RatingRequired);
                 if (rating is not (>= 1 and <= 5)) throw RoomErrors.Fail(RoomErrors.InvalidAnswer);
                 answer.Rating = rating;
                 break;

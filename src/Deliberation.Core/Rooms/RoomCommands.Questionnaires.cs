@@ -66,10 +66,11 @@ public sealed partial class RoomCommands
         foreach (var item in q.Items)
         {
             var a = answers.FirstOrDefault(x => x.Key == item.Key);
+            if (a is not null) a.Choices ??= [];
             var empty = a is null || (a.Choices.Count == 0 && a.Rating is null && string.IsNullOrWhiteSpace(a.Text));
             if (empty)
             {
-                if (item.Required) throw RoomErrors.Fail(RoomErrors.InvalidAnswer, item.Key);
+                if (item.Required) throw RoomErrors.Fail(RoomErrors.AnswerRequired, item.Key);
                 continue;
             }
             clean.Add(CleanAnswer(item, a!));
@@ -94,22 +95,28 @@ public sealed partial class RoomCommands
         return new RoomResult([], [new QuestionnaireDirtyEffect(questionnaireId)], true);
     }
 
+    /// <summary>Longest answer to a text item.</summary>
+    public const int QuestionnaireTextMax = 2000;
+
     private static QuestionnaireAnswer CleanAnswer(QuestionnaireItem item, QuestionnaireAnswer a)
     {
         switch (item.Kind)
         {
             case QuestionnaireItemKind.Single or QuestionnaireItemKind.Multiple:
                 var picked = a.Choices.Distinct().ToList();
-                if (picked.Count == 0 || (item.Kind == QuestionnaireItemKind.Single && picked.Count > 1) || picked.Any(c => c < 0 || c >= item.Options.Count))
-                {
-                    throw RoomErrors.Fail(RoomErrors.InvalidAnswer, item.Key);
-                }
+                if (picked.Count == 0) throw RoomErrors.Fail(RoomErrors.AnswerRequired, item.Key);
+                if (item.Kind == QuestionnaireItemKind.Single && picked.Count > 1) throw RoomErrors.Fail(RoomErrors.ItemTooManyChoices, $"{item.Key}.1");
+                if (picked.Any(c => c < 0 || c >= item.Options.Count)) throw RoomErrors.Fail(RoomErrors.InvalidAnswer, item.Key);
                 return new QuestionnaireAnswer { Key = item.Key, Choices = picked };
             case QuestionnaireItemKind.Rating:
+                if (a.Rating is null) throw RoomErrors.Fail(RoomErrors.AnswerRequired, item.Key);
                 if (a.Rating is not (>= 1 and <= 5)) throw RoomErrors.Fail(RoomErrors.InvalidAnswer, item.Key);
                 return new QuestionnaireAnswer { Key = item.Key, Rating = a.Rating };
             default:
-                return new QuestionnaireAnswer { Key = item.Key, Text = RoomText.Clean(a.Text, 2000) };
+                var text = (a.Text ?? "").Replace("\r\n", "\n").Trim();
+                if (text.Length == 0) throw RoomErrors.Fail(RoomErrors.AnswerRequired, item.Key);
+                if (text.Length > QuestionnaireTextMax) throw RoomErrors.Fail(RoomErrors.ItemTooLong, $"{item.Key}.{QuestionnaireTextMax}");
+                return new QuestionnaireAnswer { Key = item.Key, Text = text };
         }
     }
 }

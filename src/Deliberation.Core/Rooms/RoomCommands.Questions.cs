@@ -125,7 +125,7 @@ public sealed partial class RoomCommands
         var wasHiddenFromRoom = before == QuestionStatus.Pending && q.Status == QuestionStatus.Hidden;
         if (!wasHiddenFromRoom) unit.Publish(eventType, View(q));
         var events = await unit.CommitAsync(ct);
-        var effects = new List<RoomEffect> { new NoticeEffect(q.AuthorKey, $"question.{q.Status.ToString().ToLowerInvariant()}", q.Id.ToString()) };
+        var effects = new List<RoomEffect> { new NoticeEffect(q.AuthorKey, $"question.{q.Status.ToString().ToLowerInvariant()}", q.Id.ToString(), q.Id) };
         if (before == QuestionStatus.Pending) effects.Add(new QueueEffect("question", q.Id, "removed"));
         return new RoomResult(events, effects);
     }

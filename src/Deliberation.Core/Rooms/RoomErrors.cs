@@ -29,6 +29,18 @@ public static class RoomErrors
     public const string WrongState = "room.wrong_state";
     /// <summary>The answer does not fit the poll or questionnaire.</summary>
     public const string InvalidAnswer = "room.invalid_answer";
+    /// <summary>A required questionnaire item has no answer; the detail is the item's key.</summary>
+    public const string AnswerRequired = "room.answer_required";
+    /// <summary>A poll was submitted with nothing chosen.</summary>
+    public const string ChoiceRequired = "room.choice_required";
+    /// <summary>A rating poll was submitted without a rating.</summary>
+    public const string RatingRequired = "room.rating_required";
+    /// <summary>More options than the poll allows; the detail is the most allowed.</summary>
+    public const string TooManyChoices = "room.too_many_choices";
+    /// <summary>More options than a questionnaire item allows; the detail is "{key}.{most}".</summary>
+    public const string ItemTooManyChoices = "room.item_too_many_choices";
+    /// <summary>A questionnaire item's text is too long; the detail is "{key}.{limit}".</summary>
+    public const string ItemTooLong = "room.item_too_long";
     /// <summary>Already answered and changing is not allowed.</summary>
     public const string AlreadyAnswered = "room.already_answered";
     /// <summary>Only checked-in members with voting rights may vote.</summary>

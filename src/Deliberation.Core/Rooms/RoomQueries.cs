@@ -50,6 +50,9 @@ public sealed class RoomQueries(HubDbContext db)
         var questionnaire = await db.Questionnaires.AsNoTracking().Where(q => q.ConsultationId == roomId && q.Status == BallotStatus.Open)
             .OrderByDescending(q => q.CreatedAt).FirstOrDefaultAsync(ct);
         var answered = questionnaire is not null && await db.QuestionnaireResponses.AnyAsync(r => r.QuestionnaireId == questionnaire.Id && r.RespondentKey == actor.Key, ct);
+        List<Comment> myPending = actor.IsAnonymousWatcher ? [] : await db.Comments.AsNoTracking()
+            .Where(c => c.ConsultationId == roomId && c.AuthorKey == actor.Key && c.Status == CommentStatus.Pending)
+            .OrderByDescending(c => c.CreatedAt).Take(20).ToListAsync(ct);
         var current = room.Agenda.FirstOrDefault(a => a.Id == room.Room.CurrentAgendaItemId);
         var speaking = floor.FirstOrDefault(s => s.Status == SpeechStatus.Speaking);
 
@@ -66,7 +69,7 @@ public sealed class RoomQueries(HubDbContext db)
             votes.Select(RoomCommands.View).ToList(), votedIds.Intersect(votes.Select(v => v.Id)).ToList(),
             questionnaire is null ? null : RoomCommands.View(questionnaire), answered,
             await db.QuestionVotes.Where(v => v.VoterKey == actor.Key && questions.Select(q => q.Id).Contains(v.QuestionId)).Select(v => v.QuestionId).ToListAsync(ct),
-            room.Room.SpeakingMinutes);
+            room.Room.SpeakingMinutes, myPending.OrderBy(c => c.CreatedAt).Select(RoomCommands.View).ToList());
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ public abstract record RoomEffect;
 /// <param name="ParticipantKey">Who gets it.</param>
 /// <param name="Code">Localisable notice code, e.g. <c>comment.rejected</c>.</param>
 /// <param name="Detail">Optional detail (reason, item id).</param>
-public sealed record NoticeEffect(string ParticipantKey, string Code, string? Detail) : RoomEffect;
+/// <param name="ItemId">The comment, question or speech it is about, so the client can mark that item.</param>
+public sealed record NoticeEffect(string ParticipantKey, string Code, string? Detail, Guid? ItemId = null) : RoomEffect;
 
 /// <summary>The moderation queue changed: moderators patch their copy of it.</summary>
 /// <param name="Kind">comment or question.</param>

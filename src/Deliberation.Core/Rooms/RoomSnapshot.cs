@@ -1,6 +1,9 @@
 namespace Deliberation.Core.Rooms;
 
-/// <summary>The room as of sequence <see cref="Seq"/>: what a client draws on join before applying later events.</summary>
+/// <summary>
+/// The room as of sequence <see cref="Seq"/>: what a client draws on join before applying later events.
+/// <see cref="MyPendingComments"/> are the caller's own comments still waiting for a moderator (shown to the author only).
+/// </summary>
 public sealed record RoomSnapshot(
     long Seq, Guid Id, string Title, string Status, string PublicAccess, string RoomCode,
     IReadOnlyList<AgendaView> Agenda, Guid? CurrentAgendaItemId, string? Announcement,
@@ -9,7 +12,7 @@ public sealed record RoomSnapshot(
     IReadOnlyList<PollView> Polls, IReadOnlyList<PollTally> Tallies, IReadOnlyList<MyPollAnswer> MyPollAnswers,
     IReadOnlyList<VoteView> Votes, IReadOnlyList<Guid> VotedIds,
     QuestionnaireView? Questionnaire, bool QuestionnaireAnswered, IReadOnlyList<Guid> UpvotedQuestionIds,
-    int SpeakingMinutes);
+    int SpeakingMinutes, IReadOnlyList<CommentView>? MyPendingComments = null);
 
 /// <summary>An agenda item.</summary>
 public sealed record AgendaView(Guid Id, int Order, string Title, string? Presenter, int Minutes);

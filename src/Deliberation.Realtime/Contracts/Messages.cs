@@ -39,7 +39,10 @@ public sealed record Me(string Key, string Name, string Tier, bool CanModerate, 
 public sealed record QuestionVotes(Guid Id, int Votes);
 
 /// <summary>A private notice; <see cref="Code"/> is localised by the client.</summary>
-public sealed record Notice(string Code, string? Detail);
+/// <param name="Code">What happened, e.g. <c>comment.rejected</c>.</param>
+/// <param name="Detail">Text shown with it (a moderator's reason), or an id for older notices.</param>
+/// <param name="ItemId">The comment, question or speech the notice is about, when there is one.</param>
+public sealed record Notice(string Code, string? Detail, Guid? ItemId = null);
 
 /// <summary>A moderation-queue change.</summary>
 public sealed record QueueChange(string Kind, Guid ItemId, string Change, object? Item = null);

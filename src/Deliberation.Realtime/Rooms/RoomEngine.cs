@@ -17,7 +17,7 @@ public sealed class RoomEngine(RoomBroadcaster broadcaster, TallyCoalescer coale
             switch (effect)
             {
                 case NoticeEffect n:
-                    await hub.Clients.Group(RoomGroups.Participant(roomId, n.ParticipantKey)).NoticeReceived(new Notice(n.Code, n.Detail));
+                    await hub.Clients.Group(RoomGroups.Participant(roomId, n.ParticipantKey)).NoticeReceived(new Notice(n.Code, n.Detail, n.ItemId));
                     break;
                 case QueueEffect q:
                     await hub.Clients.Group(RoomGroups.Moderators(roomId)).ModerationQueueChanged(new QueueChange(q.Kind, q.ItemId, q.Change, q.Item));

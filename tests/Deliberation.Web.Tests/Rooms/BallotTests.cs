@@ -77,7 +77,7 @@ public class BallotTests(HubFactory hub)
             if (i == 0)
             {
                 var missing = await Assert.ThrowsAsync<HubException>(() => v.InvokeAsync<bool>("SubmitQuestionnaire", new QuestionnaireSubmission(id, [])));
-                Assert.Contains(RoomErrors.InvalidAnswer, missing.Message);
+                Assert.Contains(RoomErrors.AnswerRequired + ":q1", missing.Message);
             }
         }
         var aggregate = await hub.WithDbAsync(db => new QuestionnaireQueries(db).AggregateAsync(id, CancellationToken.None));

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Web.Pages.Sessions;
 
-/// <summary>一码通: a six-digit code leads to the session page.</summary>
+/// <summary>一码通: a six-digit code leads straight into the room (watching needs no name; one is asked on first taking part).</summary>
 public sealed class JoinModel(HubDbContext db) : PageModel
 {
     public string? Code { get; private set; }
@@ -14,7 +14,7 @@ public sealed class JoinModel(HubDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string? code, CancellationToken ct)
     {
-        Code = code?.Trim();
+        Code = code is null ? null : string.Concat(code.Where(c => !char.IsWhiteSpace(c) && c != '-'));
         if (string.IsNullOrEmpty(Code)) return Page();
         if (!RoomCodes.IsWellFormed(Code))
         {
@@ -29,6 +29,6 @@ public sealed class JoinModel(HubDbContext db) : PageModel
             Error = "Join.UnknownCode";
             return Page();
         }
-        return Redirect($"/s/{id}");
+        return Redirect($"/s/{id}/room");
     }
 }
