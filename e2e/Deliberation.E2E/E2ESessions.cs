@@ -1,5 +1,6 @@
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Persistence;
+using Deliberation.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.E2E;
@@ -25,34 +26,9 @@ public static class E2ESessions
         Action<Consultation>? configure = null)
     {
         await using var db = NewDb();
-        var users = await db.Users.Where(u => u.UserName == "moderator" || u.UserName == "member" || u.UserName == "department").ToListAsync();
-        var orgId = users.Single(u => u.UserName == "moderator").OrganizationId ?? throw new InvalidOperationException("moderator has no organisation");
-        var taken = (await db.Consultations.Select(c => c.RoomCode).ToListAsync()).ToHashSet();
-        var start = DateTimeOffset.UtcNow.AddMinutes(-5);
-        var c = new Consultation
-        {
-            OrganizationId = orgId, Title = $"浏览器测试协商 {Guid.NewGuid():N}"[..16], Type = ConsultationType.OnlineHall, Mode = ConsultationMode.Online,
-            StartsAt = start, EndsAt = start.AddHours(2), RoomCode = RoomCodes.Allocate(taken), PublicAccess = access,
-        };
-        c.Room.PublicCommentIntervalSeconds = 0;
-        c.MoveTo(ConsultationStatus.Scheduled, start);
-        if (live) c.MoveTo(ConsultationStatus.Live, start);
-        foreach (var u in users)
-        {
-            var tier = u.UserName switch { "moderator" => ParticipantTier.Moderator, "member" => ParticipantTier.Member, _ => ParticipantTier.Department };
-            c.Participants.Add(new Participant
-            {
-                DisplayName = u.DisplayName, Tier = tier, UserId = u.Id, MemberId = u.MemberId, DepartmentId = u.DepartmentId,
-                HasVotingRight = tier == ParticipantTier.Member,
-            });
-        }
-        for (var i = 0; i < extraVoters; i++)
-        {
-            c.Participants.Add(new Participant { DisplayName = $"委员{i + 1}", Tier = ParticipantTier.Member, HasVotingRight = true });
-        }
-        configure?.Invoke(c);
-        db.Consultations.Add(c);
-        await db.SaveChangesAsync();
+        var orgId = await db.Users.Where(u => u.UserName == "moderator").Select(u => u.OrganizationId).SingleAsync()
+            ?? throw new InvalidOperationException("moderator has no organisation");
+        var c = await TestSessions.CreateAsync(db, orgId, access, live, extraVoters, configure, "浏览器测试协商");
         return new E2ESession(c.Id, c.RoomCode, c.Title);
     }
 }

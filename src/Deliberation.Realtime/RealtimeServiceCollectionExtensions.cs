@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Deliberation.Realtime;
 
@@ -23,6 +24,9 @@ public static class RealtimeServiceCollectionExtensions
     public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RealtimeOptions>().BindConfiguration(RealtimeOptions.Section).ValidateOnStart();
+        // RoomHubFilter turns every failure into a typed code and logs the unexpected ones itself; SignalR's
+        // dispatcher would log each expected refusal (room.rate_limited, room.watch_only…) again as an error.
+        services.AddLogging(b => b.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical));
         var options = configuration.GetSection(RealtimeOptions.Section).Get<RealtimeOptions>() ?? new RealtimeOptions();
         var signalR = services.AddSignalR(o =>
         {

@@ -71,6 +71,7 @@ public class ConsoleTests(HubFactory hub)
     public async Task TheQuestionnairePage_RefusesItemsWithTooFewOptions_NamingTheItem()
     {
         var staff = await Person.SignedInAsync(hub, Demo.Staff);
+        var title = $"意愿调查{Guid.NewGuid():N}"[..12]; // the database is shared with other tests
         var items = JsonSerializer.Serialize(new object[]
         {
             new { text = "您住几楼？", kind = "Single", options = new[] { "1-3楼", "4楼以上" }, required = true },
@@ -78,13 +79,13 @@ public class ConsoleTests(HubFactory hub)
         });
         var response = await staff.Http.PostFormAsync("/Admin/Questionnaires", new Dictionary<string, string>
         {
-            ["Input.Title"] = "意愿调查", ["Input.ItemsJson"] = items, ["Input.Anonymous"] = "true",
+            ["Input.Title"] = title, ["Input.ItemsJson"] = items, ["Input.Anonymous"] = "true",
             ["Input.StartsAt"] = "2026-01-01T08:00", ["Input.EndsAt"] = "2026-01-20T08:00",
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = Forms.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("第2题至少需要两个选项", page.QuerySelector("[data-builder-errors]")!.TextContent);
-        Assert.False(await hub.WithDbAsync(db => db.Questionnaires.AnyAsync(q => q.Title == "意愿调查")));
+        Assert.False(await hub.WithDbAsync(db => db.Questionnaires.AnyAsync(q => q.Title == title)));
     }
 
     [Fact]
