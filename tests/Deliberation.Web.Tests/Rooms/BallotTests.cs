@@ -38,7 +38,7 @@ public class BallotTests(HubFactory hub)
         await using var moderator = await (await Person.SignedInAsync(hub, Demo.Moderator)).JoinAsync(room);
         await using var member = await (await Person.SignedInAsync(hub, Demo.Member)).JoinAsync(room); // joining checks in
         await using var department = await (await Person.SignedInAsync(hub, Demo.Department)).JoinAsync(room);
-        var extra = await hub.WithDbAsync(db => db.Participants.FirstAsync(p => p.ConsultationId == room && p.DisplayName == "委员0"));
+        var extra = await hub.WithDbAsync(db => db.Participants.FirstAsync(p => p.ConsultationId == room && p.DisplayName == "委员1"));
         await moderator.InvokeAsync<object>("CheckIn", extra.Id); // checked in by hand: 2 of 3 present
 
         var vote = await moderator.InvokeAsync<VoteView>("CreateVote", new VoteDraft("通过协商共识", false, 50, 50));

@@ -23,6 +23,7 @@ if (bell) {
 
 async function connect(bell: HTMLAnchorElement): Promise<void> {
   const badge = bell.querySelector<HTMLElement>("[data-unread]");
+  const label = bell.querySelector<HTMLElement>("[data-bell-label]");
   const toast = document.querySelector<HTMLElement>("[data-toast]");
   const template = bell.dataset.labelTemplate ?? "{0}";
   let hideTimer = 0;
@@ -33,7 +34,7 @@ async function connect(bell: HTMLAnchorElement): Promise<void> {
       badge.hidden = unread === 0;
     }
     bell.classList.toggle("has-unread", unread > 0);
-    bell.setAttribute("aria-label", template.replace("{0}", String(unread)));
+    if (label) label.textContent = template.replace("{0}", String(unread));
   };
 
   const showToast = async (id: number): Promise<void> => {
