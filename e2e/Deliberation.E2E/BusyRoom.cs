@@ -1,6 +1,7 @@
 using System.Net;
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Rooms;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
 
@@ -66,20 +67,25 @@ public static class BusyRoom
         return connection;
     }
 
-    /// <summary>Posts comments from the given connections, together <paramref name="perSecond"/> a second, until cancelled.</summary>
-    public static async Task<int> StreamAsync(IReadOnlyList<HubConnection> posters, int perSecond, CancellationToken stop)
+    /// <summary>
+    /// Posts comments from the given connections, together <paramref name="perSecond"/> a second, until
+    /// <paramref name="stop"/>; then waits for every call it made. Returns how many it sent and the numbers of those the
+    /// room showed at once (a refusal, e.g. a person's call budget after the box stalled, is not expected on screen).
+    /// </summary>
+    public static async Task<(int Sent, IReadOnlyList<int> Shown)> StreamAsync(IReadOnlyList<HubConnection> posters, int perSecond, CancellationToken stop)
     {
-        var sent = 0;
+        var calls = new List<(int N, Task<System.Text.Json.JsonElement> Call)>();
         var interval = TimeSpan.FromSeconds(1.0 / perSecond);
         var next = DateTime.UtcNow;
         try
         {
             while (!stop.IsCancellationRequested)
             {
-                var who = posters[sent % posters.Count];
-                _ = who.InvokeAsync<object>("PostComment", $"直播中的新留言{sent}：支持加装电梯，建议公开费用明细{(sent % 3 == 0 ? QueuedWord : "")}。", stop)
-                    .ContinueWith(_ => { }, TaskScheduler.Default);
-                sent++;
+                var n = calls.Count;
+                var who = posters[n % posters.Count];
+                // Not cancelled with the window: a call once sent is awaited, so the test knows what the room accepted.
+                calls.Add((n, who.InvokeAsync<System.Text.Json.JsonElement>("PostComment",
+                    $"直播中的新留言{n}：支持加装电梯，建议公开费用明细{(n % 3 == 0 ? QueuedWord : "")}。")));
                 next += interval;
                 var wait = next - DateTime.UtcNow;
                 if (wait > TimeSpan.Zero) await Task.Delay(wait, stop);
@@ -88,6 +94,17 @@ public static class BusyRoom
         catch (OperationCanceledException)
         {
         }
-        return sent;
+        var shown = new List<int>();
+        foreach (var (n, call) in calls)
+        {
+            try
+            {
+                if ((await call).GetProperty("status").GetString() == "Approved") shown.Add(n);
+            }
+            catch (HubException)
+            {
+            }
+        }
+        return (calls.Count, shown);
     }
 }
