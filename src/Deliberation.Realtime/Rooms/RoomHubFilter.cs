@@ -30,6 +30,11 @@ public sealed partial class RoomHubFilter(ILogger<RoomHubFilter> logger) : IHubF
         {
             throw;
         }
+        catch (OperationCanceledException) when (context.Context.ConnectionAborted.IsCancellationRequested)
+        {
+            // The caller went away mid-call (page closed, network gone): nobody to answer, nothing to report.
+            throw new HubException(RoomErrors.TryAgain);
+        }
         catch (Exception ex) when (IsTransient(ex))
         {
             LogTransient(logger, context.HubMethodName, ex.GetBaseException().Message);
