@@ -40,7 +40,10 @@ public sealed class RoomAccess(HubDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<RoomActor> ResolveAsync(RoomInfo room, RoomCaller caller, bool checkIn, CancellationToken ct, string? anonymousKey = null)
     {
-        var canModerate = caller.Roles.Contains(Roles.Admin) || caller.Roles.Contains(Roles.Staff) || caller.Roles.Contains(Roles.Moderator);
+        // Roles count only in the caller's own body's sessions: a county's staff do not moderate the city's rooms nor read
+        // their consoles, and its members take part there as the public. (A registered participant keeps its tier.)
+        IReadOnlySet<string> roles = caller.OrganizationId == room.OrganizationId ? caller.Roles : new HashSet<string>();
+        var canModerate = roles.Contains(Roles.Admin) || roles.Contains(Roles.Staff) || roles.Contains(Roles.Moderator);
         if (room.Status == ConsultationStatus.Draft && !canModerate) throw RoomErrors.Fail(RoomErrors.NotFound);
 
         if (caller.UserId is Guid userId)
@@ -58,9 +61,9 @@ public sealed class RoomAccess(HubDbContext db, TimeProvider clock)
                     canModerate || p.Tier == ParticipantTier.Moderator, true, p.Tier is not (ParticipantTier.Public or ParticipantTier.Moderator));
             }
             var tier = canModerate ? ParticipantTier.Moderator
-                : caller.Roles.Contains(Roles.Member) ? ParticipantTier.Member
-                : caller.Roles.Contains(Roles.Department) ? ParticipantTier.Department
-                : caller.Roles.Contains(Roles.Leader) ? ParticipantTier.Invited
+                : roles.Contains(Roles.Member) ? ParticipantTier.Member
+                : roles.Contains(Roles.Department) ? ParticipantTier.Department
+                : roles.Contains(Roles.Leader) ? ParticipantTier.Invited
                 : ParticipantTier.Public;
             if (!canModerate && room.PublicAccess == PublicAccess.Closed) throw RoomErrors.Fail(RoomErrors.Forbidden);
             return new RoomActor(RoomActor.UserKey(userId), caller.DisplayName ?? "?", tier, null, userId, null,

@@ -7,7 +7,9 @@ namespace Deliberation.Core.Rooms;
 /// <param name="MemberId">Linked member record.</param>
 /// <param name="DepartmentId">Linked department.</param>
 /// <param name="VisitorId">Anonymous visitor id from the signed visitor cookie.</param>
-public sealed record RoomCaller(Guid? UserId, string? DisplayName, IReadOnlySet<string> Roles, Guid? MemberId, Guid? DepartmentId, Guid? VisitorId)
+/// <param name="OrganizationId">The body the account works for; staff roles count only in its own sessions.</param>
+public sealed record RoomCaller(Guid? UserId, string? DisplayName, IReadOnlySet<string> Roles, Guid? MemberId, Guid? DepartmentId, Guid? VisitorId,
+    Guid? OrganizationId = null)
 {
     /// <summary>Whether the caller has an account.</summary>
     public bool IsSignedIn => UserId is not null;

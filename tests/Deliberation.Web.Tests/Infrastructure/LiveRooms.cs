@@ -12,8 +12,9 @@ public static class LiveRooms
     {
         return await hub.WithDbAsync(async db =>
         {
-            var org = await db.Organizations.OrderBy(o => o.Level).Skip(1).FirstAsync();
-            return (await TestSessions.CreateAsync(db, org.Id, access, live, extraVoters, configure)).Id;
+            // The demo body the demo accounts work for (moderation counts only in one's own body's sessions).
+            var org = await db.Users.Where(u => u.UserName == Demo.Staff.User).Select(u => u.OrganizationId!.Value).SingleAsync();
+            return (await TestSessions.CreateAsync(db, org, access, live, extraVoters, configure)).Id;
         });
     }
 }

@@ -1,6 +1,9 @@
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Rooms;
 using Deliberation.Realtime.Contracts;
+using System.Net;
+using Deliberation.Testing;
+using Deliberation.Web.Tests.Admin;
 using Deliberation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -85,5 +88,27 @@ public class AuthorizationTests(HubFactory hub)
         var anonymous = new Person(hub, new Microsoft.AspNetCore.Mvc.Testing.Handlers.CookieContainerHandler());
         var ex = await Assert.ThrowsAsync<HubException>(() => anonymous.JoinAsync(room));
         Assert.Contains(RoomErrors.Forbidden, ex.Message);
+    }
+    [Fact]
+    public async Task StaffOfAnotherBody_TakePartAsThePublic_AndCannotOpenItsConsoleOrMinutesProgress()
+    {
+        var otherBody = await hub.NewOtherOrgAsync();
+        var room = await hub.WithDbAsync(async db => (await TestSessions.CreateAsync(db, otherBody, configure: c => c.Participants.Clear())).Id);
+        var staff = await Person.SignedInAsync(hub, Demo.Staff);
+        await using var client = await staff.JoinAsync(room);
+
+        Assert.False(client.Joined.Me.CanModerate);
+        Assert.Equal("Public", client.Joined.Me.Tier);
+        foreach (var method in new[] { "GetConsoleState", "GetMinutesProgress" })
+        {
+            var ex = await Assert.ThrowsAsync<HubException>(() => client.Connection.InvokeCoreAsync(method, typeof(object), []));
+            Assert.Contains(RoomErrors.Forbidden, ex.Message);
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, (await staff.Http.GetAsync($"/s/{room}/console")).StatusCode);
+
+        // In a session of their own body the same account moderates.
+        var own = await LiveRooms.CreateAsync(hub);
+        await using var ownClient = await staff.JoinAsync(own);
+        Assert.True(ownClient.Joined.Me.CanModerate);
     }
 }

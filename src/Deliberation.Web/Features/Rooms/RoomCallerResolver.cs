@@ -14,7 +14,7 @@ public sealed class RoomCallerResolver(AnonymousVisitors visitors) : IRoomCaller
         if (user.Identity?.IsAuthenticated == true && user.UserId() is Guid userId)
         {
             var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet();
-            return new RoomCaller(userId, user.DisplayName(), roles, user.MemberId(), user.DepartmentId(), null);
+            return new RoomCaller(userId, user.DisplayName(), roles, user.MemberId(), user.DepartmentId(), null, user.OrganizationId());
         }
         var visitor = visitors.Read(http.Request.Cookies[AnonymousVisitors.CookieName]);
         return new RoomCaller(null, visitor?.DisplayName, new HashSet<string>(), null, null, visitor?.Id);

@@ -23,7 +23,9 @@ public abstract class LivePageModel(HubDbContext db, AnonymousVisitors visitors,
         if (session is null) return NotFound();
         Session = session;
         var signedIn = User.Identity?.IsAuthenticated == true;
-        CanModerate = signedIn && (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Staff) || User.IsInRole(Roles.Moderator));
+        // As in the hub (RoomAccess): staff roles count only in the caller's own body's sessions.
+        CanModerate = signedIn && User.OrganizationId() == session.OrganizationId
+            && (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Staff) || User.IsInRole(Roles.Moderator));
         if (session.Status == ConsultationStatus.Draft && !CanModerate) return NotFound();
         if (moderatorOnly && !CanModerate) return signedIn ? Forbid() : Challenge();
         if (!signedIn)

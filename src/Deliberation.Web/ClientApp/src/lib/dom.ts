@@ -38,21 +38,6 @@ export function time(iso: string): string {
   return timeFormat.format(new Date(iso));
 }
 
-/**
- * Collects what to redraw and draws it once per animation frame: `schedule(sections)` may be called for every
- * event or batch; `draw` gets the union once. Use with RoomHandlers.events.
- */
-export function perFrame<S>(draw: (what: Set<S>) => void): (what: Iterable<S>) => void {
-  let due: Set<S> | null = null;
-  return (what) => {
-    if (!due) {
-      due = new Set();
-      requestAnimationFrame(() => { const d = due!; due = null; draw(d); });
-    }
-    for (const s of what) due.add(s);
-  };
-}
-
 /** A horizontal bar chart of counts, drawn with plain elements (scales on a phone and on a big screen). */
 export function bars(labels: string[], counts: number[]): HTMLElement {
   const total = counts.reduce((a, b) => a + b, 0);

@@ -1,15 +1,18 @@
 // Lists drawn by key: a busy room (20 comments a second, thousands of items) redraws only what changed.
 
-/** Collects sections and draws each once per animation frame, however many events arrived meanwhile. */
+/**
+ * Collects sections and draws each once per animation frame, however many events arrived meanwhile; used by the
+ * room and the console. <paramref name="after"/> runs after each flush. One section failing does not stop the others.
+ */
 export class FrameQueue<S> {
   private dirty = new Set<S>();
   private frame = 0;
   private timer = 0;
 
-  constructor(private draw: (section: S) => void) {}
+  constructor(private draw: (section: S) => void, private after?: () => void) {}
 
-  add(section: S): void {
-    this.dirty.add(section);
+  add(...sections: S[]): void {
+    for (const s of sections) this.dirty.add(s);
     if (this.frame) return;
     this.frame = window.requestAnimationFrame(() => this.flush());
     // A page in the background gets no frames; draw anyway, rarely, so it is current when shown.
@@ -23,7 +26,14 @@ export class FrameQueue<S> {
     this.frame = 0;
     const list = [...this.dirty];
     this.dirty.clear();
-    list.forEach(this.draw);
+    for (const s of list) {
+      try {
+        this.draw(s);
+      } catch (err) {
+        console.error(`drawing ${String(s)} failed`, err);
+      }
+    }
+    this.after?.();
   }
 }
 

@@ -9,7 +9,7 @@ import { errorText, loadConfig, makeT } from "../lib/strings";
 import { renderOnline, renderStatus, setConnState, toast } from "../lib/common-ui";
 import type { Question, RoomEvent } from "../lib/types";
 import type { ConsoleState, Ctx, QueuedComment } from "./console/context";
-import { FrameScheduler } from "./console/frame";
+import { FrameQueue } from "../lib/room-keyed";
 import { commentsBox, queueBox } from "./console/moderation";
 import { qaBox } from "./console/qa";
 import { floorBox } from "./console/floor";
@@ -23,7 +23,7 @@ const root = document.getElementById("console")!;
 const grid = bind(root, "grid");
 const state = new RoomState();
 const draws = new Map<string, () => void>();
-const scheduler = new FrameScheduler((s) => draws.get(s)?.(), () => lockIfEnded(ctx));
+const scheduler = new FrameQueue<string>((s) => draws.get(s)?.(), () => lockIfEnded(ctx));
 
 const ctx: Ctx = {
   t, root, state, exportBase: cfg.exportBase, roomId: cfg.roomId, minutesReviewer: root.dataset.minutesReviewer === "true", loaded: false,
@@ -31,7 +31,7 @@ const ctx: Ctx = {
   participants: new Map(), outcomes: [], departments: [], settings: null, minutes: null, presence: { total: 0, byTier: {} },
   turnout: new Map(), qAggregates: new Map(),
   client: null!,
-  mark: (...s) => scheduler.mark(...s),
+  mark: (...s) => scheduler.add(...s),
   act: async <R>(method: string, ...args: unknown[]) => {
     try {
       return await ctx.client.invoke<R>(method, ...args);
@@ -73,27 +73,27 @@ function follow(e: RoomEvent): void {
 
 let queueReload = 0;
 ctx.client = new RoomClient(cfg.roomId, {
-  snapshot: (s, me) => { state.load(s, me); scheduler.mark("status", "session", "comments", "qa", "floor", "polls", "votes"); },
+  snapshot: (s, me) => { state.load(s, me); scheduler.add("status", "session", "comments", "qa", "floor", "polls", "votes"); },
   event: (e) => {
     follow(e);
-    for (const s of state.apply(e)) scheduler.mark(...SECTION_BOXES[s]);
+    for (const s of state.apply(e)) scheduler.add(...SECTION_BOXES[s]);
   },
   state: (s) => { setConnState(root, s); if (s === "live") void reload(); },
   presence: (p) => { ctx.presence = p; renderOnline(root, p, t); session.presence(); },
-  tally: (tally) => { state.tallies.set(tally.pollId, tally); scheduler.mark("polls"); },
+  tally: (tally) => { state.tallies.set(tally.pollId, tally); scheduler.add("polls"); },
   questionVotes: (list) => {
     for (const v of list) { const q = state.questions.get(v.id); if (q) q.votes = v.votes; }
-    scheduler.mark("qa");
+    scheduler.add("qa");
   },
   queue: (q: { kind: string; itemId: string; change: string; item?: unknown }) => {
     const map: Map<string, unknown> = q.kind === "comment" ? ctx.queueComments : ctx.queueQuestions;
     if (q.change === "removed") map.delete(q.itemId);
     else if (q.item) (map as Map<string, QueuedComment | Question>).set(q.itemId, q.item as QueuedComment & Question);
     else if (!queueReload) queueReload = window.setTimeout(() => { queueReload = 0; void reload(); }, 1000); // an older server: no item in the push
-    scheduler.mark("queue");
+    scheduler.add("queue");
   },
-  turnout: (x) => { ctx.turnout.set(x.voteId, x.cast); scheduler.mark("votes"); },
-  questionnaireTally: (a) => { ctx.qAggregates.set(a.questionnaireId, a); scheduler.mark("questionnaires"); },
+  turnout: (x) => { ctx.turnout.set(x.voteId, x.cast); scheduler.add("votes"); },
+  questionnaireTally: (a) => { ctx.qAggregates.set(a.questionnaireId, a); scheduler.add("questionnaires"); },
 });
 
 let reloading: Promise<void> | null = null;
@@ -118,10 +118,10 @@ async function reload(): Promise<void> {
     for (const q of r.questionnaires) {
       if (ctx.qAggregates.has(q.id)) continue;
       fetch(`${cfg.exportBase}${q.id}/aggregate`).then((x) => (x.ok ? x.json() : null)).then((a) => {
-        if (a) { ctx.qAggregates.set(q.id, a); scheduler.mark("questionnaires"); }
+        if (a) { ctx.qAggregates.set(q.id, a); scheduler.add("questionnaires"); }
       }, () => undefined);
     }
-    scheduler.mark("queue", "polls", "votes", "questionnaires", "checkin", "outcomes", "settings", "session");
+    scheduler.add("queue", "polls", "votes", "questionnaires", "checkin", "outcomes", "settings", "session");
   })().finally(() => { reloading = null; });
   return reloading;
 }
