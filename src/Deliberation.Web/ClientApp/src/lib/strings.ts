@@ -15,24 +15,8 @@ export function makeT(strings: Record<string, string>) {
   };
 }
 
-/** The error code inside a hub error ("…HubException: room.rate_limited") or a connection failure. */
-export function errorCode(err: unknown): string {
-  return errorInfo(err).code;
-}
-
 /** Code and optional detail of a hub error: "room.too_long:500" gives { code: "room.too_long", detail: "500" }. */
 export function errorInfo(err: unknown): { code: string; detail: string | null } {
   const m = /(room\.[a-z_]+)(?::([A-Za-z0-9_.-]+))?/.exec(String((err as Error)?.message ?? err));
   return m ? { code: m[1], detail: m[2] ?? null } : { code: "connection", detail: null };
-}
-
-/**
- * The user's message for a failed call. With a detail, "RoomError.{code}+" (a text with {0}) is preferred, so a
- * refusal names its reason ("最多500字"); otherwise the plain "RoomError.{code}".
- */
-export function errorText(t: (key: string, ...args: (string | number)[]) => string, err: unknown): string {
-  const { code, detail } = errorInfo(err);
-  const withDetail = `RoomError.${code}+`;
-  if (detail !== null && t(withDetail) !== withDetail) return t(withDetail, detail);
-  return t(`RoomError.${code}`);
 }

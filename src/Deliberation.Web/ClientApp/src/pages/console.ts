@@ -5,7 +5,8 @@
 import { bind, h } from "../lib/dom";
 import { RoomClient } from "../lib/room-client";
 import { RoomState, type Section } from "../lib/room-state";
-import { errorText, loadConfig, makeT } from "../lib/strings";
+import { loadConfig, makeT } from "../lib/strings";
+import { refusalText } from "../lib/room-errors";
 import { renderOnline, renderStatus, setConnState, toast } from "../lib/common-ui";
 import type { Question, RoomEvent } from "../lib/types";
 import type { ConsoleState, Ctx, QueuedComment } from "./console/context";
@@ -36,7 +37,7 @@ const ctx: Ctx = {
     try {
       return await ctx.client.invoke<R>(method, ...args);
     } catch (err) {
-      toast(root, errorText(t, err), "error");
+      toast(root, refusalText(t, err), "error");
       return undefined;
     }
   },
@@ -45,7 +46,7 @@ const ctx: Ctx = {
       await ctx.client.invoke(method, ...args);
       return true;
     } catch (err) {
-      toast(root, errorText(t, err), "error");
+      toast(root, refusalText(t, err), "error");
       return false;
     }
   },
@@ -159,4 +160,4 @@ function layout(): void {
 const sessionBody = h("div", { class: "stack" });
 const session = sessionBox(ctx, sessionBody);
 layout();
-ctx.client.start().catch((err) => toast(root, errorText(t, err), "error"));
+ctx.client.start().catch((err) => toast(root, refusalText(t, err), "error"));

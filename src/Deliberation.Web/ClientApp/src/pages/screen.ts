@@ -2,7 +2,8 @@
 import { bind, clear, h } from "../lib/dom";
 import { RoomClient } from "../lib/room-client";
 import { RoomState } from "../lib/room-state";
-import { errorText, loadConfig, makeT } from "../lib/strings";
+import { loadConfig, makeT } from "../lib/strings";
+import { refusalText } from "../lib/room-errors";
 import { renderOnline, renderStatus, setConnState, speakerView } from "../lib/common-ui";
 import { bars } from "../lib/dom";
 
@@ -44,4 +45,4 @@ function drawPoll(): void {
 }
 
 window.setInterval(() => { if (state.speaker) clear(bind(root, "speaker"), speakerView(state, t, true)); }, 1000);
-client.start().catch((err) => { bind(root, "status").textContent = errorText(t, err); });
+client.start().catch((err) => { bind(root, "status").textContent = refusalText(t, err); });
