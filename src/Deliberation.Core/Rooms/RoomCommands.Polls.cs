@@ -105,7 +105,7 @@ public sealed partial class RoomCommands
             throw RoomErrors.Fail(RoomErrors.AlreadyAnswered);
         }
         // Last, so the poll row is locked only for the commit: answers commit one after another in version order.
-        await db.Polls.Where(p => p.Id == pollId).ExecuteUpdateAsync(s => s.SetProperty(p => p.TallyVersion, p => p.TallyVersion + 1), ct);
+        await db.Polls.Where(p => p.Id == pollId && p.ConsultationId == roomId).ExecuteUpdateAsync(s => s.SetProperty(p => p.TallyVersion, p => p.TallyVersion + 1), ct);
         await tx.CommitAsync(ct);
         return new RoomResult([], [new PollDirtyEffect(pollId)], true);
     }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Rooms;
 using Deliberation.Realtime.Contracts;
+using Deliberation.Web.Tests.Admin;
 using Deliberation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
@@ -108,5 +109,20 @@ public class ConsoleTests(HubFactory hub)
         Assert.Equal(new[] { "q1", "q2" }, q.Items.Select(i => i.Key));
         Assert.Equal(QuestionnaireItemKind.Rating, q.Items[1].Kind);
         Assert.Equal(new[] { "每天", "偶尔" }, q.Items[0].Options);
+    }
+    [Fact]
+    public async Task AnotherBodysQuestionnaire_IsNeitherListedNorOpened()
+    {
+        var otherBody = await hub.NewOtherOrgAsync();
+        var foreign = new Questionnaire
+        {
+            OrganizationId = otherBody, Title = AdminData.Unique("他市问卷"), Status = BallotStatus.Open, CreatedAt = DateTimeOffset.UtcNow,
+            Items = [new QuestionnaireItem { Key = "q1", Text = "您的意见", Kind = QuestionnaireItemKind.Text }],
+        };
+        await hub.WithDbAsync(async db => { db.Questionnaires.Add(foreign); return await db.SaveChangesAsync(); });
+        var staff = await Person.SignedInAsync(hub, Demo.Staff);
+
+        Assert.DoesNotContain(foreign.Title, await staff.Http.GetStringAsync("/Admin/Questionnaires"));
+        Assert.Equal(HttpStatusCode.NotFound, (await staff.Http.GetAsync($"/Admin/Questionnaires/{foreign.Id}")).StatusCode);
     }
 }

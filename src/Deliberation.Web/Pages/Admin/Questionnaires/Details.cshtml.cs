@@ -15,7 +15,7 @@ public sealed class DetailsModel(HubDbContext db, QuestionnaireQueries queries) 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         var org = User.OrganizationId();
-        var q = await db.Questionnaires.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && (org == null || x.OrganizationId == org), ct);
+        var q = await db.Questionnaires.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.OrganizationId == org, ct);
         if (q is null) return NotFound();
         Questionnaire = q;
         Aggregate = (await queries.AggregateAsync(id, ct))!;

@@ -57,7 +57,8 @@ public sealed class IndexModel(HubDbContext db, RoomCommands commands, ClientStr
         foreach (var e in errors) ModelState.AddModelError("Input.ItemsJson", e);
         if (ModelState.IsValid)
         {
-            var org = User.OrganizationId() ?? await db.Organizations.OrderBy(o => o.Level).Select(o => o.Id).FirstAsync(ct);
+            // An account without a body publishes nothing (it used to publish in whichever body sorted first).
+            if (User.OrganizationId() is not Guid org) return Forbid();
             var draft = new QuestionnaireDraft(Input.Title, Input.Description, Input.Anonymous, Display.FromInput(Input.StartsAt!.Value),
                 Display.FromInput(Input.EndsAt!.Value), items);
             try
@@ -78,7 +79,7 @@ public sealed class IndexModel(HubDbContext db, RoomCommands commands, ClientStr
     private async Task LoadAsync(CancellationToken ct)
     {
         var org = User.OrganizationId();
-        var list = await db.Questionnaires.AsNoTracking().Where(q => org == null || q.OrganizationId == org)
+        var list = await db.Questionnaires.AsNoTracking().Where(q => q.OrganizationId == org)
             .OrderByDescending(q => q.CreatedAt).Take(100).ToListAsync(ct);
         var ids = list.Select(q => q.Id).ToList();
         var counts = await db.QuestionnaireResponses.Where(r => ids.Contains(r.QuestionnaireId)).GroupBy(r => r.QuestionnaireId)
