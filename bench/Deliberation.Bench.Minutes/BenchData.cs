@@ -30,7 +30,7 @@ public sealed class BenchData(Func<DbContextOptions<HubDbContext>> options)
             OrganizationId = org.Id, Title = "老旧小区加装电梯（基准）", Type = ConsultationType.Online, Mode = ConsultationMode.Hybrid,
             StartsAt = start, EndsAt = start.AddHours(3), RoomCode = "987123", Venue = "线上协商议事厅", HostName = "主持人",
         };
-        session.Room.PeakOnline = 12000;
+        db.RoomPeaks.Add(new RoomPeak { ConsultationId = session.Id, PeakOnline = 12000 });
         session.MoveTo(ConsultationStatus.Scheduled, start);
         session.MoveTo(ConsultationStatus.Live, start);
         session.MoveTo(ConsultationStatus.Ended, start.AddHours(3));

@@ -93,9 +93,12 @@ public class ParticipantActionsTests(BrowserFixture browser)
         await Assertions.Expect(RoomDrafts.Card(mod, "votes", d.SecretVote)).ToContainTextAsync("未通过");
         await using (var db = E2ESessions.NewDb())
         {
+            // A named vote keeps who chose what; a secret one keeps only its counts and who voted.
             var ballots = await db.FormalBallots.Where(b => b.VoteId == d.NamedVoteId || b.VoteId == d.SecretVoteId).ToListAsync();
-            Assert.Equal("王建国", Assert.Single(ballots, b => b.VoteId == d.NamedVoteId).VoterName);
-            Assert.Null(Assert.Single(ballots, b => b.VoteId == d.SecretVoteId).VoterName);
+            Assert.Equal("王建国", Assert.Single(ballots).VoterName);
+            var tally = await db.FormalVoteTallies.SingleAsync(t => t.VoteId == d.SecretVoteId);
+            Assert.Equal((0, 1, 0), (tally.For, tally.Against, tally.Abstain));
+            Assert.Equal(1, await db.FormalVoteParticipations.CountAsync(x => x.VoteId == d.SecretVoteId));
         }
         await BrowserFixture.ShotAsync(member, $"participant-{view}-votes");
 

@@ -59,6 +59,10 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<FormalVoteParticipation> FormalVoteParticipations => Set<FormalVoteParticipation>();
     /// <summary>Formal ballots.</summary>
     public DbSet<FormalBallot> FormalBallots => Set<FormalBallot>();
+    /// <summary>Running counts of formal votes.</summary>
+    public DbSet<FormalVoteTally> FormalVoteTallies => Set<FormalVoteTally>();
+    /// <summary>Rooms' peak attendance.</summary>
+    public DbSet<RoomPeak> RoomPeaks => Set<RoomPeak>();
     /// <summary>Questionnaires (问卷).</summary>
     public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
     /// <summary>Questionnaire responses.</summary>

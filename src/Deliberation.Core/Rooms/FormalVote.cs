@@ -9,19 +9,22 @@ public class FormalVote
     public Guid ConsultationId { get; set; }
     /// <summary>The motion voted on.</summary>
     public required string Title { get; set; }
-    /// <summary>Secret ballot: who voted is recorded, how they voted is not linked to them.</summary>
+    /// <summary>
+    /// Secret ballot (无记名): who voted is recorded (<see cref="FormalVoteParticipation"/>), how they voted only as a
+    /// count (<see cref="FormalVoteTally"/>); no ballot row exists, so no row links a voter to a choice.
+    /// </summary>
     public bool Secret { get; set; }
     /// <summary>Quorum: checked-in voters must exceed this percentage of the expected voters (50 = more than half).</summary>
     public int QuorumPercent { get; set; } = 50;
-    /// <summary>Pass: "for" votes must exceed this percentage of the expected voters (50 = more than half).</summary>
+    /// <summary>Pass: "for" votes must exceed this percentage of the expected voters (50 = more than half of 应到); see <see cref="VoteRules"/>.</summary>
     public int PassPercent { get; set; } = 50;
     /// <summary>State.</summary>
     public BallotStatus Status { get; set; }
     /// <summary>Participants with voting rights when the vote opened.</summary>
     public int Expected { get; set; }
-    /// <summary>Of those, checked in when the vote opened.</summary>
+    /// <summary>Of those, checked in (实到): when the vote opened, then again when it closed.</summary>
     public int Present { get; set; }
-    /// <summary>Result: for.</summary>
+    /// <summary>Result: for (copied from the tally when the vote closes; 0 until then).</summary>
     public int For { get; set; }
     /// <summary>Result: against.</summary>
     public int Against { get; set; }
@@ -52,16 +55,16 @@ public class FormalVoteParticipation
     public DateTimeOffset At { get; set; }
 }
 
-/// <summary>A ballot. In a secret vote <see cref="ParticipantId"/> is null, so choices cannot be traced to voters.</summary>
+/// <summary>A named ballot (记名表决): who chose what. Secret votes have none, only their <see cref="FormalVoteTally"/>.</summary>
 public class FormalBallot
 {
     /// <summary>Primary key.</summary>
     public Guid Id { get; set; } = Guid.NewGuid();
     /// <summary>The vote.</summary>
     public Guid VoteId { get; set; }
-    /// <summary>The voter in a named vote; null in a secret one.</summary>
-    public Guid? ParticipantId { get; set; }
-    /// <summary>The voter's name in a named vote.</summary>
+    /// <summary>The voter.</summary>
+    public Guid ParticipantId { get; set; }
+    /// <summary>The voter's name as shown in the room.</summary>
     public string? VoterName { get; set; }
     /// <summary>The choice.</summary>
     public VoteChoice Choice { get; set; }

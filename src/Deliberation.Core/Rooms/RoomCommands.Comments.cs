@@ -93,29 +93,41 @@ public sealed partial class RoomCommands
         return new RoomResult(events, effects);
     }
 
-    /// <summary>Reports a comment; at the room's threshold of distinct reporters it is hidden pending review.</summary>
+    /// <summary>
+    /// Reports a comment; at the room's threshold of distinct reporters it is hidden pending review. The count goes
+    /// up in one statement that also hides the comment when it reaches the threshold, so concurrent reports are all
+    /// counted and exactly one of them (the one that crossed the threshold) puts the comment in the queue.
+    /// </summary>
     public async Task<RoomResult> ReportCommentAsync(Guid roomId, RoomActor actor, Guid commentId, CancellationToken ct)
     {
         RequireInteract(actor);
         var room = await LoadRoomAsync(roomId, ct);
-        var c = await db.Comments.SingleOrDefaultAsync(x => x.Id == commentId && x.ConsultationId == roomId && x.Status == CommentStatus.Approved, ct)
-            ?? throw RoomErrors.Fail(RoomErrors.ItemNotFound);
-        if (c.AuthorKey == actor.Key) throw RoomErrors.Fail(RoomErrors.WrongState);
-        if (await db.CommentReports.AnyAsync(r => r.CommentId == commentId && r.ReporterKey == actor.Key, ct)) return RoomResult.None;
-        db.CommentReports.Add(new CommentReport { CommentId = commentId, ReporterKey = actor.Key, At = Now });
-        c.ReportCount++;
-        var hide = c.ReportCount >= Math.Max(1, room.Room.ReportThreshold);
-        if (hide)
-        {
-            c.Status = CommentStatus.Hidden;
-            c.Pinned = false;
-            c.FlagReason = "reports";
-            c.ModeratedAt = null;
-        }
+        var author = await db.Comments.AsNoTracking().Where(x => x.Id == commentId && x.ConsultationId == roomId && x.Status == CommentStatus.Approved)
+            .Select(x => x.AuthorKey).SingleOrDefaultAsync(ct) ?? throw RoomErrors.Fail(RoomErrors.ItemNotFound);
+        if (author == actor.Key) throw RoomErrors.Fail(RoomErrors.WrongState);
+        var threshold = Math.Max(1, room.Room.ReportThreshold);
         await using var unit = await BeginAsync(roomId, ct);
-        if (hide) unit.Publish(RoomEventTypes.CommentRemoved, new { c.Id });
+        var added = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO "CommentReports" ("CommentId", "ReporterKey", "At") VALUES ({commentId}, {actor.Key}, {Now}) ON CONFLICT DO NOTHING
+            """, ct);
+        if (added == 0) return RoomResult.None; // this person had reported it already
+        var (approved, hidden) = (nameof(CommentStatus.Approved), nameof(CommentStatus.Hidden));
+        var status = (await db.Database.SqlQuery<string>($"""
+            UPDATE "Comments" SET "ReportCount" = "ReportCount" + 1,
+                "Status" = CASE WHEN "ReportCount" + 1 >= {threshold} THEN {hidden} ELSE "Status" END,
+                "Pinned" = "Pinned" AND "ReportCount" + 1 < {threshold},
+                "FlagReason" = CASE WHEN "ReportCount" + 1 >= {threshold} THEN 'reports' ELSE "FlagReason" END,
+                "ModeratedAt" = CASE WHEN "ReportCount" + 1 >= {threshold} THEN NULL ELSE "ModeratedAt" END
+            WHERE "Id" = {commentId} AND "Status" = {approved}
+            RETURNING "Status" AS "Value"
+            """).ToListAsync(ct)).SingleOrDefault();
+        if (status is null) return RoomResult.None; // taken down meanwhile: the report no longer matters (rolled back)
+        var hide = status == hidden;
+        if (hide) unit.Publish(RoomEventTypes.CommentRemoved, new { Id = commentId });
         var events = await unit.CommitAsync(ct);
-        return new RoomResult(events, hide ? [new QueueEffect("comment", c.Id, "added", Queued(c))] : []);
+        if (!hide) return new RoomResult(events, []);
+        var c = await db.Comments.AsNoTracking().SingleAsync(x => x.Id == commentId, ct);
+        return new RoomResult(events, [new QueueEffect("comment", c.Id, "added", Queued(c))]);
     }
 
     /// <summary>Stops a participant from posting in this session.</summary>

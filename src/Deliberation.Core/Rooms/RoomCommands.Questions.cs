@@ -24,20 +24,45 @@ public sealed partial class RoomCommands
         return new RoomResult(events, effects, View(q));
     }
 
-    /// <summary>Upvotes a question once per person. Returns false as value when this person had already voted.</summary>
+    /// <summary>
+    /// Upvotes a question once per person. Returns false as value when this person had already voted. A vote for a
+    /// merged question lands on the one that absorbed it.
+    /// </summary>
+    /// <remarks>
+    /// The count and the voter row change in one transaction that holds the question's row lock from the count's
+    /// UPDATE (which also checks that the question is open and not merged) to commit; <see cref="MergeQuestionsAsync"/>
+    /// takes the same lock before it copies the votes. So a vote is either on the question before a merge copies it,
+    /// or it sees the merge and follows it; the transaction holds one question's lock at a time.
+    /// </remarks>
     public async Task<RoomResult> UpvoteQuestionAsync(Guid roomId, RoomActor actor, Guid questionId, CancellationToken ct)
     {
         RequireInteract(actor);
-        var target = await ResolveMergedAsync(roomId, questionId, ct);
-        if (target.Status is not (QuestionStatus.Open or QuestionStatus.Answering)) throw RoomErrors.Fail(RoomErrors.WrongState);
-        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO "QuestionVotes" ("QuestionId", "VoterKey") VALUES ({target.Id}, {actor.Key}) ON CONFLICT DO NOTHING
-            """, ct);
-        if (inserted == 0) return new RoomResult([], [], false);
-        var votes = (await db.Database.SqlQuery<int>($"""
-            UPDATE "Questions" SET "Votes" = "Votes" + 1 WHERE "Id" = {target.Id} RETURNING "Votes" AS "Value"
-            """).ToListAsync(ct)).Single();
-        return new RoomResult([], [new QuestionVotesEffect(target.Id, votes)], true);
+        var (open, answering) = (nameof(QuestionStatus.Open), nameof(QuestionStatus.Answering));
+        for (var hops = 0; hops < 10; hops++)
+        {
+            var target = await ResolveMergedAsync(roomId, questionId, ct);
+            if (target.Status is not (QuestionStatus.Open or QuestionStatus.Answering)) throw RoomErrors.Fail(RoomErrors.WrongState);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var votes = (await db.Database.SqlQuery<int>($"""
+                UPDATE "Questions" SET "Votes" = "Votes" + 1
+                WHERE "Id" = {target.Id} AND "MergedIntoId" IS NULL AND "Status" IN ({open}, {answering})
+                RETURNING "Votes" AS "Value"
+                """).ToListAsync(ct)).SingleOrDefault();
+            if (votes == 0)
+            {
+                // Merged or closed since it was read: roll back and look again (a merge is followed, a close refused).
+                await tx.RollbackAsync(ct);
+                questionId = target.Id;
+                continue;
+            }
+            var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO "QuestionVotes" ("QuestionId", "VoterKey") VALUES ({target.Id}, {actor.Key}) ON CONFLICT DO NOTHING
+                """, ct);
+            if (inserted == 0) return new RoomResult([], [], false); // voted already: the count goes back with the rollback
+            await tx.CommitAsync(ct);
+            return new RoomResult([], [new QuestionVotesEffect(target.Id, votes)], true);
+        }
+        throw RoomErrors.Fail(RoomErrors.WrongState);
     }
 
     /// <summary>Follows merges, so a vote for a merged question lands on the one that absorbed it.</summary>
@@ -53,11 +78,19 @@ public sealed partial class RoomCommands
         throw RoomErrors.Fail(RoomErrors.WrongState);
     }
 
-    /// <summary>Merges a duplicate into another question: votes combine (each voter once) and askers follow the merged one.</summary>
+    /// <summary>
+    /// Merges a duplicate into another question: votes combine (each voter once) and askers follow the merged one.
+    /// Both rows are locked first (in id order, so two merges cannot deadlock) and the target's count is recounted
+    /// under the lock, so upvotes racing the merge are neither lost nor counted twice.
+    /// </summary>
     public async Task<RoomResult> MergeQuestionsAsync(Guid roomId, RoomActor actor, Guid sourceId, Guid targetId, CancellationToken ct)
     {
         await RequireModeratorAsync(roomId, actor, "question.merge", ct);
         if (sourceId == targetId) throw RoomErrors.Fail(RoomErrors.WrongState);
+        await using var unit = await BeginAsync(roomId, ct);
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            SELECT 1 FROM "Questions" WHERE "Id" IN ({sourceId}, {targetId}) AND "ConsultationId" = {roomId} ORDER BY "Id" FOR UPDATE
+            """, ct);
         var source = await db.Questions.SingleOrDefaultAsync(x => x.Id == sourceId && x.ConsultationId == roomId, ct);
         var target = await db.Questions.SingleOrDefaultAsync(x => x.Id == targetId && x.ConsultationId == roomId, ct);
         if (source is null || target is null) throw RoomErrors.Fail(RoomErrors.ItemNotFound);
@@ -65,7 +98,6 @@ public sealed partial class RoomCommands
         {
             throw RoomErrors.Fail(RoomErrors.WrongState);
         }
-        await using var unit = await BeginAsync(roomId, ct);
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO "QuestionVotes" ("QuestionId", "VoterKey")
             SELECT {targetId}, "VoterKey" FROM "QuestionVotes" WHERE "QuestionId" = {sourceId}

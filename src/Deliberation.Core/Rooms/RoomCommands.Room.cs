@@ -10,7 +10,8 @@ public sealed partial class RoomCommands
     public async Task<RoomResult> SetAgendaItemAsync(Guid roomId, RoomActor actor, Guid? agendaItemId, CancellationToken ct)
     {
         await RequireModeratorAsync(roomId, actor, "room.agenda", ct);
-        var room = await LoadRoomAsync(roomId, ct);
+        await using var unit = await BeginAsync(roomId, ct);
+        var room = await LockRoomAsync(roomId, ct);
         RequireNotClosed(room);
         AgendaItem? item = null;
         if (agendaItemId is Guid id)
@@ -18,7 +19,6 @@ public sealed partial class RoomCommands
             item = await db.AgendaItems.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id && a.ConsultationId == roomId, ct) ?? throw RoomErrors.Fail(RoomErrors.ItemNotFound);
         }
         room.Room.CurrentAgendaItemId = item?.Id;
-        await using var unit = await BeginAsync(roomId, ct);
         unit.Publish(RoomEventTypes.AgendaItemChanged, new { Id = item?.Id, item?.Order, item?.Title, item?.Presenter });
         return new RoomResult(await unit.CommitAsync(ct), []);
     }
@@ -27,12 +27,12 @@ public sealed partial class RoomCommands
     public async Task<RoomResult> AnnounceAsync(Guid roomId, RoomActor actor, string? text, CancellationToken ct)
     {
         await RequireModeratorAsync(roomId, actor, "room.announce", ct);
-        var room = await LoadRoomAsync(roomId, ct);
+        await using var unit = await BeginAsync(roomId, ct);
+        var room = await LockRoomAsync(roomId, ct);
         RequireNotClosed(room);
         var clean = string.IsNullOrWhiteSpace(text) ? null : RoomText.Clean(text, 500);
         room.Room.Announcement = clean;
         AuditLog.Record(db, AuditActor(actor), "room.announce", nameof(Consultation), roomId, after: new { clean }, at: Now);
-        await using var unit = await BeginAsync(roomId, ct);
         unit.Publish(RoomEventTypes.AnnouncementMade, new { Text = clean, By = actor.Name });
         return new RoomResult(await unit.CommitAsync(ct), []);
     }
@@ -73,7 +73,8 @@ public sealed partial class RoomCommands
         int speakingMinutes, int reportThreshold, int publicCommentIntervalSeconds, IReadOnlyList<string> sensitiveWords, CancellationToken ct)
     {
         await RequireModeratorAsync(roomId, actor, "room.settings", ct);
-        var room = await LoadRoomAsync(roomId, ct);
+        await using var unit = await BeginAsync(roomId, ct);
+        var room = await LockRoomAsync(roomId, ct);
         if (speakingMinutes is < 1 or > 60 || reportThreshold is < 1 or > 100 || publicCommentIntervalSeconds is < 0 or > 600)
         {
             throw RoomErrors.Fail(RoomErrors.InvalidAnswer);
@@ -86,7 +87,7 @@ public sealed partial class RoomCommands
         room.Room.PublicCommentIntervalSeconds = publicCommentIntervalSeconds;
         room.Room.SensitiveWords = sensitiveWords.Select(w => w.Trim()).Where(w => w.Length is > 0 and <= 30).Distinct().Take(500).ToList();
         AuditLog.Record(db, AuditActor(actor), "room.settings", nameof(Consultation), roomId, before, new { preModeratePublic, preModerateMembers, speakingMinutes, reportThreshold, room.Room.SensitiveWords }, Now);
-        await db.SaveChangesAsync(ct);
+        await unit.CommitAsync(ct);
         return RoomResult.None;
     }
 
@@ -94,7 +95,8 @@ public sealed partial class RoomCommands
     public async Task<RoomResult> ChangeStatusAsync(Guid roomId, RoomActor actor, ConsultationStatus next, CancellationToken ct)
     {
         await RequireModeratorAsync(roomId, actor, "room.status", ct);
-        var room = await LoadRoomAsync(roomId, ct);
+        await using var unit = await BeginAsync(roomId, ct);
+        var room = await LockRoomAsync(roomId, ct);
         var before = room.Status;
         room.MoveTo(next, Now);
         if (next == ConsultationStatus.Ended)
@@ -106,7 +108,6 @@ public sealed partial class RoomCommands
             }
         }
         AuditLog.Record(db, AuditActor(actor), "consultation.status", nameof(Consultation), roomId, new { Status = before }, new { room.Status }, Now);
-        await using var unit = await BeginAsync(roomId, ct);
         unit.Publish(RoomEventTypes.RoomStatusChanged, new { Status = next.ToString() });
         return new RoomResult(await unit.CommitAsync(ct), [], next);
     }

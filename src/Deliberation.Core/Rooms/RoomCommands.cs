@@ -19,6 +19,19 @@ public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock)
     private async Task<Consultation> LoadRoomAsync(Guid roomId, CancellationToken ct) =>
         await db.Consultations.SingleOrDefaultAsync(c => c.Id == roomId, ct) ?? throw RoomErrors.Fail(RoomErrors.NotFound);
 
+    /// <summary>
+    /// Loads the room to change it, first taking its row lock for the rest of the open transaction. Room writes
+    /// (agenda, announcement, settings, status) thus queue behind each other instead of failing on the session's
+    /// row version (xmin) when two land together; hot counters (peak attendance) live in rows of their own.
+    /// </summary>
+    private async Task<Consultation> LockRoomAsync(Guid roomId, CancellationToken ct)
+    {
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            SELECT 1 FROM "Consultations" WHERE "Id" = {roomId} FOR UPDATE
+            """, ct);
+        return await LoadRoomAsync(roomId, ct);
+    }
+
     /// <summary>Participants act only while the room is live.</summary>
     private static void RequireLive(Consultation room)
     {

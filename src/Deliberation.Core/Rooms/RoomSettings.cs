@@ -19,6 +19,4 @@ public class RoomSettings
     public Guid? CurrentAgendaItemId { get; set; }
     /// <summary>The moderator's latest announcement.</summary>
     public string? Announcement { get; set; }
-    /// <summary>Most people online at once, for the minutes.</summary>
-    public int PeakOnline { get; set; }
 }

@@ -14,7 +14,8 @@ namespace Deliberation.Realtime.Rooms;
 /// <summary>
 /// Who is online in each room, by tier. This node counts its own connections; <see cref="IPresenceStore"/>
 /// sums the nodes (in memory for one node, in Redis for several). Once a second every active room gets a
-/// PresenceChanged carrying its last sequence (from one node), and a new peak is written to the session for the minutes.
+/// PresenceChanged carrying its last sequence (from one node), and a new peak is written for the minutes — to the room's
+/// own <see cref="RoomPeak"/> row, never to the session row, whose row version guards the moderator's writes.
 /// </summary>
 public sealed partial class PresenceTracker(IPresenceStore store, IServiceScopeFactory scopes, IHubContext<RoomHub, IRoomClient> hub,
     ILogger<PresenceTracker> logger) : BackgroundService
@@ -85,8 +86,7 @@ public sealed partial class PresenceTracker(IPresenceStore store, IServiceScopeF
                 _peakWritten[roomId] = view.Total;
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-                await db.Consultations.Where(c => c.Id == roomId && c.Room.PeakOnline < view.Total)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Room.PeakOnline, view.Total), ct).ConfigureAwait(false);
+                await RoomPeaks.RaiseAsync(db, roomId, view.Total, ct).ConfigureAwait(false);
             }
             if (view.Total == 0 && _local.TryGetValue(roomId, out var counts) && counts.All(c => c == 0))
             {

@@ -27,11 +27,11 @@ public sealed partial class TallyCoalescer(IServiceScopeFactory scopes, IHubCont
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
 
     private readonly ConcurrentDictionary<Guid, Guid> _dirtyPolls = new();
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, int>> _questionVotes = new();
-    private readonly ConcurrentDictionary<Guid, (Guid Room, int Cast)> _turnout = new();
+    private readonly ConcurrentDictionary<Guid, PendingCounts<Guid>> _questionVotes = new();
+    private readonly PendingCounts<(Guid Room, Guid Vote)> _turnout = new();
     private readonly ConcurrentDictionary<Guid, Guid> _dirtyQuestionnaires = new();
     private readonly ConcurrentDictionary<Guid, (Guid Room, long Due)> _settlePolls = new();
-    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, int>> _settleVotes = new();
+    private readonly ConcurrentDictionary<Guid, PendingCounts<Guid>> _settleVotes = new();
     private readonly ConcurrentDictionary<Guid, long> _settleVotesDue = new();
     private long _tick;
 
@@ -44,8 +44,8 @@ public sealed partial class TallyCoalescer(IServiceScopeFactory scopes, IHubCont
         switch (effect)
         {
             case PollDirtyEffect p: _dirtyPolls[p.PollId] = roomId; break;
-            case QuestionVotesEffect q: _questionVotes.GetOrAdd(roomId, _ => new()).AddOrUpdate(q.QuestionId, q.Votes, (_, old) => Math.Max(old, q.Votes)); break;
-            case VoteTurnoutEffect v: _turnout.AddOrUpdate(v.VoteId, (roomId, v.Cast), (_, old) => (roomId, Math.Max(old.Cast, v.Cast))); break;
+            case QuestionVotesEffect q: _questionVotes.GetOrAdd(roomId, _ => new()).Mark(q.QuestionId, q.Votes); break;
+            case VoteTurnoutEffect v: _turnout.Mark((roomId, v.VoteId), v.Cast); break;
             case QuestionnaireDirtyEffect d: _dirtyQuestionnaires[d.QuestionnaireId] = roomId; break;
         }
     }
@@ -72,26 +72,24 @@ public sealed partial class TallyCoalescer(IServiceScopeFactory scopes, IHubCont
         var tick = ++_tick;
         foreach (var (roomId, votes) in _questionVotes)
         {
-            // Remove exactly what is sent: a count marked after the copy stays for the next tick.
-            var changed = votes.ToArray().Where(c => votes.TryRemove(c)).ToArray();
-            if (changed.Length > 0)
+            // Take exactly what is sent: a count marked after the copy stays for the next tick.
+            var changed = votes.Take();
+            if (changed.Count > 0)
             {
                 await hub.Clients.Group(RoomGroups.Room(roomId)).QuestionVotesChanged(changed.Select(c => new QuestionVotes(c.Key, c.Value)).ToList());
                 var settle = _settleVotes.GetOrAdd(roomId, _ => new());
-                foreach (var (id, n) in changed) settle.AddOrUpdate(id, n, (_, old) => Math.Max(old, n));
+                foreach (var (id, n) in changed) settle.Mark(id, n);
                 _settleVotesDue[roomId] = tick + SettleTicks;
             }
         }
         foreach (var (roomId, due) in _settleVotesDue)
         {
             if (due > tick || !_settleVotesDue.TryRemove(new KeyValuePair<Guid, long>(roomId, due)) || !_settleVotes.TryGetValue(roomId, out var settle)) continue;
-            var again = settle.ToArray().Where(c => settle.TryRemove(c)).Select(c => new QuestionVotes(c.Key, c.Value)).ToList();
+            var again = settle.Take().Select(c => new QuestionVotes(c.Key, c.Value)).ToList();
             if (again.Count > 0) await hub.Clients.Group(RoomGroups.Room(roomId)).QuestionVotesChanged(again);
         }
-        foreach (var entry in _turnout)
+        foreach (var ((roomId, voteId), cast) in _turnout.Take())
         {
-            if (!_turnout.TryRemove(entry)) continue; // changed meanwhile: the newer value goes next tick
-            var (voteId, (roomId, cast)) = entry;
             await hub.Clients.Group(RoomGroups.Moderators(roomId)).VoteTurnoutChanged(new VoteTurnout(voteId, cast));
         }
         var settling = _settlePolls.Where(s => s.Value.Due <= tick && !_dirtyPolls.ContainsKey(s.Key)).ToList();

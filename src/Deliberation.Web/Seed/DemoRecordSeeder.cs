@@ -35,7 +35,7 @@ public sealed partial class DemoRecordSeeder(HubDbContext db, TimeProvider clock
             Venue = source.Venue, HostName = source.HostName, PublicAccess = source.PublicAccess, StartsAt = start,
             EndsAt = start.AddMinutes(r.DurationMinutes), RoomCode = RoomCodes.Allocate(taken), CreatedAt = start.AddDays(-7),
         };
-        session.Room.PeakOnline = r.PeakOnline;
+        db.RoomPeaks.Add(new RoomPeak { ConsultationId = session.Id, PeakOnline = r.PeakOnline });
         session.MoveTo(ConsultationStatus.Scheduled, start.AddDays(-7));
         session.MoveTo(ConsultationStatus.Live, start);
         session.Agenda = source.Agenda.OrderBy(a => a.Order).Select(a => new AgendaItem { Order = a.Order, Title = a.Title, Presenter = a.Presenter, DurationMinutes = a.DurationMinutes }).ToList();

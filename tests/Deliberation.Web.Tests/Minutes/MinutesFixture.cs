@@ -40,7 +40,7 @@ public sealed class MinutesFixture(int seed)
             Type = ConsultationType.Online, Mode = ConsultationMode.Hybrid, StartsAt = Start, EndsAt = Start.AddHours(2.5),
             Venue = "市政协协商议事厅", HostName = "市政协副主席 林振华", RoomCode = $"{seed % 900000 + 100000}", PublicAccess = PublicAccess.Interact,
         };
-        session.Room.PeakOnline = 1234;
+        db.RoomPeaks.Add(new RoomPeak { ConsultationId = session.Id, PeakOnline = 1234 });
         session.MoveTo(ConsultationStatus.Scheduled, Start);
         session.MoveTo(ConsultationStatus.Live, Start);
         session.Agenda = [

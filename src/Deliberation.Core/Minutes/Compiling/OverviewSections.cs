@@ -1,5 +1,6 @@
 using System.Text;
 using Deliberation.Core.Consultations;
+using Deliberation.Core.Rooms;
 using Microsoft.EntityFrameworkCore;
 using static Deliberation.Core.Minutes.Compiling.MarkdownText;
 
@@ -71,7 +72,7 @@ internal static class OverviewSections
             sb.Append(Table([p["attendance.sector"], p["attendance.count"]],
                 sectors.Select(g => (IReadOnlyList<string>)[Escape(g.Key.Name), $"{g.Count()}"])));
         }
-        sb.Append('\n').Append(p.Format("attendance.peak", c.Session.Room.PeakOnline)).Append('\n');
+        sb.Append('\n').Append(p.Format("attendance.peak", await RoomPeaks.ReadAsync(db, c.Id, c.Ct))).Append('\n');
 
         foreach (var tier in new[] { ParticipantTier.Member, ParticipantTier.Department, ParticipantTier.Invited, ParticipantTier.Expert })
         {

@@ -143,6 +143,24 @@ internal sealed class FormalBallotConfiguration : IEntityTypeConfiguration<Forma
     }
 }
 
+internal sealed class FormalVoteTallyConfiguration : IEntityTypeConfiguration<FormalVoteTally>
+{
+    public void Configure(EntityTypeBuilder<FormalVoteTally> b)
+    {
+        b.HasKey(x => x.VoteId);
+        b.HasOne<FormalVote>().WithOne().HasForeignKey<FormalVoteTally>(x => x.VoteId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RoomPeakConfiguration : IEntityTypeConfiguration<RoomPeak>
+{
+    public void Configure(EntityTypeBuilder<RoomPeak> b)
+    {
+        b.HasKey(x => x.ConsultationId);
+        b.HasOne<Consultation>().WithOne().HasForeignKey<RoomPeak>(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class QuestionnaireConfiguration : IEntityTypeConfiguration<Questionnaire>
 {
     public void Configure(EntityTypeBuilder<Questionnaire> b)

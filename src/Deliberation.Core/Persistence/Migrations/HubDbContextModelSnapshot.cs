@@ -1210,7 +1210,7 @@ namespace Deliberation.Core.Persistence.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<Guid?>("ParticipantId")
+                    b.Property<Guid>("ParticipantId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("VoteId")
@@ -1314,6 +1314,25 @@ namespace Deliberation.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("FormalVoteParticipations");
+                });
+
+            modelBuilder.Entity("Deliberation.Core.Rooms.FormalVoteTally", b =>
+                {
+                    b.Property<Guid>("VoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Abstain")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Against")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("For")
+                        .HasColumnType("integer");
+
+                    b.HasKey("VoteId");
+
+                    b.ToTable("FormalVoteTallies");
                 });
 
             modelBuilder.Entity("Deliberation.Core.Rooms.Poll", b =>
@@ -1654,6 +1673,19 @@ namespace Deliberation.Core.Persistence.Migrations
                     b.ToTable("RoomOutcomes");
                 });
 
+            modelBuilder.Entity("Deliberation.Core.Rooms.RoomPeak", b =>
+                {
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PeakOnline")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ConsultationId");
+
+                    b.ToTable("RoomPeaks");
+                });
+
             modelBuilder.Entity("Deliberation.Core.Rooms.RoomStream", b =>
                 {
                     b.Property<Guid>("ConsultationId")
@@ -1922,9 +1954,6 @@ namespace Deliberation.Core.Persistence.Migrations
 
                             b1.Property<Guid?>("CurrentAgendaItemId")
                                 .HasColumnType("uuid");
-
-                            b1.Property<int>("PeakOnline")
-                                .HasColumnType("integer");
 
                             b1.Property<bool>("PreModerateMembers")
                                 .HasColumnType("boolean");
@@ -2244,6 +2273,15 @@ namespace Deliberation.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Deliberation.Core.Rooms.FormalVoteTally", b =>
+                {
+                    b.HasOne("Deliberation.Core.Rooms.FormalVote", null)
+                        .WithOne()
+                        .HasForeignKey("Deliberation.Core.Rooms.FormalVoteTally", "VoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Deliberation.Core.Rooms.Poll", b =>
                 {
                     b.HasOne("Deliberation.Core.Consultations.Consultation", null)
@@ -2394,6 +2432,15 @@ namespace Deliberation.Core.Persistence.Migrations
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Deliberation.Core.Rooms.RoomPeak", b =>
+                {
+                    b.HasOne("Deliberation.Core.Consultations.Consultation", null)
+                        .WithOne()
+                        .HasForeignKey("Deliberation.Core.Rooms.RoomPeak", "ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Deliberation.Core.Rooms.RoomStream", b =>

@@ -93,7 +93,8 @@ ctx.client = new RoomClient(cfg.roomId, {
     else if (!queueReload) queueReload = window.setTimeout(() => { queueReload = 0; void reload(); }, 1000); // an older server: no item in the push
     scheduler.add("queue");
   },
-  turnout: (x) => { ctx.turnout.set(x.voteId, x.cast); scheduler.add("votes"); },
+  // Turnout only grows; a push from a slower call can arrive after a newer one, so keep the larger.
+  turnout: (x) => { ctx.turnout.set(x.voteId, Math.max(x.cast, ctx.turnout.get(x.voteId) ?? 0)); scheduler.add("votes"); },
   questionnaireTally: (a) => { ctx.qAggregates.set(a.questionnaireId, a); scheduler.add("questionnaires"); },
 });
 
