@@ -30,7 +30,6 @@ public sealed class BenchData(Func<DbContextOptions<HubDbContext>> options)
             OrganizationId = org.Id, Title = "老旧小区加装电梯（基准）", Type = ConsultationType.Online, Mode = ConsultationMode.Hybrid,
             StartsAt = start, EndsAt = start.AddHours(3), RoomCode = "987123", Venue = "线上协商议事厅", HostName = "主持人",
         };
-        db.RoomPeaks.Add(new RoomPeak { ConsultationId = session.Id, PeakOnline = 12000 });
         session.MoveTo(ConsultationStatus.Scheduled, start);
         session.MoveTo(ConsultationStatus.Live, start);
         session.MoveTo(ConsultationStatus.Ended, start.AddHours(3));
@@ -50,6 +49,7 @@ public sealed class BenchData(Func<DbContextOptions<HubDbContext>> options)
             db.Departments.AddRange(departments);
             db.Members.AddRange(members);
             db.Consultations.Add(session);
+            db.RoomPeaks.Add(new RoomPeak { ConsultationId = session.Id, PeakOnline = 12000 });
             var speakers = people.Where(p => p.Tier is ParticipantTier.Member or ParticipantTier.Department).ToList();
             db.Speeches.AddRange(Enumerable.Range(0, 100).Select(i =>
             {
