@@ -28,6 +28,7 @@ public class CspTests(BrowserFixture browser)
         var (questionnaire, minutes, item) = await DataAsync(session.Id);
         var violations = new List<string>();
 
+        await CanaryAsync();
         await VisitAsync(null, violations, "/", session.Detail, $"/join?code={session.RoomCode}", session.Room, "/progress",
             $"/progress/{item}", $"/q/{questionnaire}", "/Account/SignIn", "/no-such-page");
         await VisitAsync(("member", "Member#2026hub"), violations, session.Room, "/Workspace");
@@ -38,6 +39,22 @@ public class CspTests(BrowserFixture browser)
             session.Console, session.Screen, "/hangfire");
 
         Assert.True(violations.Count == 0, "CSP violations:\n" + string.Join("\n", violations));
+    }
+
+    /// <summary>The listener does see a violation: a style attribute set on the home page is refused and reported.</summary>
+    private async Task CanaryAsync()
+    {
+        await using var context = await browser.NewContextAsync();
+        await context.AddInitScriptAsync(Listener);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.EvaluateAsync("document.body.setAttribute('style', 'color: rgb(255, 0, 0)')");
+        // The report is queued as a task of its own: wait for it (bounded), then check the style was not applied.
+        var until = DateTime.UtcNow.AddSeconds(10);
+        string[] events;
+        while ((events = await page.EvaluateAsync<string[]>("window.__csp")).Length == 0 && DateTime.UtcNow < until) await Task.Delay(50);
+        Assert.Contains(events, e => e.StartsWith("style-src"));
+        Assert.NotEqual("rgb(255, 0, 0)", await page.EvaluateAsync<string>("getComputedStyle(document.body).color"));
     }
 
     private async Task VisitAsync((string User, string Password)? account, List<string> violations, params string[] urls)
