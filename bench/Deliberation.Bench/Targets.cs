@@ -27,6 +27,8 @@ public static class Targets
                     ["ConnectionStrings__Default"] = cs, ["Database__Migrate"] = "true", ["Database__SeedDemo"] = "true",
                     ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["ASPNETCORE_ENVIRONMENT"] = "Production",
                     ["Realtime__CallsPerSecond"] = "100000", ["Realtime__CallBurst"] = "100000",
+                    // Every simulated visitor takes its identity from this one address.
+                    ["RateLimits__VisitorIdentity__PermitLimit"] = "1000000",
                     ["Logging__LogLevel__Default"] = "Warning", ["DOTNET_gcServer"] = "0",
                 };
                 if (!string.IsNullOrEmpty(o.Redis)) env["Realtime__Redis"] = o.Redis;

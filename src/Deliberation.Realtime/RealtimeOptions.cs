@@ -17,4 +17,11 @@ public sealed class RealtimeOptions
 
     /// <summary>Hub calls one participant may make in a burst.</summary>
     public int CallBurst { get; set; } = 20;
+
+    /// <summary>
+    /// Public posts (comments, questions) one client address may make per room interval, whatever visitor cookies
+    /// it presents. 1 holds a cookie-rotating visitor to the interval; raise it where many visitors share one
+    /// address (a venue's Wi-Fi behind one NAT).
+    /// </summary>
+    public int PublicPostsPerAddress { get; set; } = 1;
 }

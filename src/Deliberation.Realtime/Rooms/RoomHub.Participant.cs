@@ -9,7 +9,7 @@ public sealed partial class RoomHub
     public async Task<object?> PostComment(string text)
     {
         var (roomId, actor) = Current();
-        return await Apply(roomId, await commands.PostCommentAsync(roomId, actor, text, Ct, s => limiter.TakePost(roomId, actor.Key, s)));
+        return await Apply(roomId, await commands.PostCommentAsync(roomId, actor, text, Ct, s => limiter.TakePost(roomId, actor.Key, Address, s)));
     }
 
     /// <summary>Reports a comment as inappropriate.</summary>
@@ -23,7 +23,7 @@ public sealed partial class RoomHub
     public async Task<object?> AskQuestion(string text)
     {
         var (roomId, actor) = Current();
-        return await Apply(roomId, await commands.AskQuestionAsync(roomId, actor, text, Ct, s => limiter.TakePost(roomId, actor.Key, s)));
+        return await Apply(roomId, await commands.AskQuestionAsync(roomId, actor, text, Ct, s => limiter.TakePost(roomId, actor.Key, Address, s)));
     }
 
     /// <summary>Upvotes a question; returns false when this person had already voted.</summary>

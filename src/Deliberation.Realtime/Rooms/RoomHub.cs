@@ -25,6 +25,7 @@ public sealed partial class RoomHub(
     private const string RoomKey = "room";
     private const string ActorKey = "actor";
     private const string ScreenKey = "screen";
+    private const string AddressKey = "address";
 
     /// <summary>Joins a room (by id or code) or resumes after a reconnect with the last sequence seen.</summary>
     public async Task<JoinResult> Join(JoinRequest request)
@@ -32,13 +33,17 @@ public sealed partial class RoomHub(
         var ct = Context.ConnectionAborted;
         var roomId = request.RoomId ?? await FindByCodeAsync(request.RoomCode, ct);
         var room = await access.FindAsync(roomId, ct) ?? throw RoomErrors.Fail(RoomErrors.NotFound);
-        var caller = callers.Resolve(Context.GetHttpContext() ?? throw RoomErrors.Fail(RoomErrors.Forbidden));
+        var http = Context.GetHttpContext() ?? throw RoomErrors.Fail(RoomErrors.Forbidden);
+        var caller = callers.Resolve(http);
         var actor = await access.ResolveAsync(room, caller, checkIn: !request.Screen, ct, anonymousKey: $"c:{Context.ConnectionId}");
+        // The big screen watches without being counted online: only the room's moderators may open it.
+        if (request.Screen && !actor.CanModerate) throw RoomErrors.Fail(RoomErrors.Forbidden);
 
         await LeaveCurrentAsync();
         Context.Items[RoomKey] = room.Id;
         Context.Items[ActorKey] = actor;
         Context.Items[ScreenKey] = request.Screen;
+        Context.Items[AddressKey] = ClientAddress.Key(http);
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Room(room.Id), ct);
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Participant(room.Id, actor.Key), ct);
         if (actor.CanModerate) await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Moderators(room.Id), ct);
@@ -117,6 +122,9 @@ public sealed partial class RoomHub(
         }
         throw RoomErrors.Fail(RoomErrors.NotFound);
     }
+
+    /// <summary>The client address of this connection (after trusted forwarded headers), for the public posting gate.</summary>
+    private string Address => Context.Items[AddressKey] as string ?? "-";
 
     private Task<object?> Apply(Guid roomId, RoomResult result) => engine.ApplyAsync(roomId, result);
 

@@ -1,5 +1,4 @@
 using Deliberation.Core.Accounts;
-using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Deliberation.Web.Infrastructure;
 
@@ -25,13 +24,8 @@ public static class WebSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
-        services.Configure<ForwardedHeadersOptions>(o =>
-        {
-            // Behind the compose file's nginx, TLS ends at the proxy; trust its scheme so cookies are marked Secure.
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
-        });
+        services.AddHubSecurity();
+        services.AddHubRateLimiting();
         // Chinese text stays readable (and 3x smaller) in the HTML instead of becoming &#x...; entities.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
@@ -45,12 +39,15 @@ public static class WebSetup
     public static void UseHubPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseHubSecurityHeaders();
         app.UseExceptionHandler("/Error/500");
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseHubOriginCheck();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
     }

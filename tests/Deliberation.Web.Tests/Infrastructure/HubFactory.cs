@@ -30,6 +30,11 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // Tests drive one account hard (streams of comments); the per-person budget has its own unit test.
         builder.UseSetting("Realtime:CallsPerSecond", "1000");
         builder.UseSetting("Realtime:CallBurst", "1000");
+        // Every test request comes from one address: generous request limits here; Security/ tests set tight ones.
+        foreach (var rule in new[] { "VisitorIdentity", "SignIn", "Submissions", "Downloads" })
+        {
+            builder.UseSetting($"RateLimits:{rule}:PermitLimit", "100000");
+        }
         builder.ConfigureTestServices(HangfireIsolation.Apply);
         ConfigureSettings(builder);
     }

@@ -28,10 +28,10 @@ public class RateLimiterTests
         var clock = new FakeClock(DateTimeOffset.UnixEpoch);
         var limiter = new RoomRateLimiter(clock, Options.Create(new RealtimeOptions()));
         var room = Guid.NewGuid();
-        limiter.TakePost(room, "v:a", 3);
+        limiter.TakePost(room, "v:a", "203.0.113.1", 3);
         clock.Advance(TimeSpan.FromTicks(TimeSpan.TicksPerSecond * 2));
-        Assert.Throws<DomainException>(() => limiter.TakePost(room, "v:a", 3));
+        Assert.Throws<DomainException>(() => limiter.TakePost(room, "v:a", "203.0.113.1", 3));
         clock.Advance(TimeSpan.FromTicks(TimeSpan.TicksPerSecond));
-        limiter.TakePost(room, "v:a", 3);
+        limiter.TakePost(room, "v:a", "203.0.113.1", 3);
     }
 }

@@ -19,7 +19,8 @@ public static class FollowUpApi
         board.MapGet("/items", List).WithName("ListPublicOutcomeItems").WithSummary("Public outcome items (晒进度), filterable by session, department, status and year.");
         board.MapGet("/items/{id:guid}", Detail).WithName("GetPublicOutcomeItem").WithSummary("A public outcome item with its public timeline, replies and ratings.");
         app.MapGet("/progress/feed.atom", Feed).WithName("ProgressFeed").WithSummary("Atom feed of the progress board.").AllowAnonymous();
-        app.MapGet("/followup/attachments/{id:guid}", Attachment).WithName("FollowUpAttachment").WithSummary("A reply attachment, for whoever may see the item.");
+        app.MapGet("/followup/attachments/{id:guid}", Attachment).WithName("FollowUpAttachment").WithSummary("A reply attachment, for whoever may see the item.")
+            .RequireRateLimiting(RateLimitingSetup.Downloads);
         app.MapGet("/api/notifications", Notifications).WithName("ListNotifications").WithSummary("The signed-in user's latest notifications.")
             .WithTags("Notifications").RequireAuthorization();
     }

@@ -3,6 +3,7 @@ using Deliberation.Realtime.Minutes;
 using Deliberation.Web.Infrastructure.Exports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Deliberation.Web.Infrastructure;
 
 namespace Deliberation.Web.Features.Minutes;
 
@@ -13,17 +14,17 @@ public static class MinutesApi
     {
         var open = app.MapGroup("/api/minutes").WithTags("Minutes").AllowAnonymous();
         open.MapGet("/{id:guid}/public.{format}", PublicFile).WithName("DownloadPublicMinutes")
-            .WithSummary("The public version of published minutes as md, html, docx or pdf.");
+            .WithSummary("The public version of published minutes as md, html, docx or pdf.").RequireRateLimiting(RateLimitingSetup.Downloads);
 
         var review = app.MapGroup("/api/minutes").WithTags("Minutes").RequireAuthorization(MinutesAccess.ReviewersPolicy);
         review.MapGet("/{id:guid}/full.{format}", FullFile).WithName("DownloadFullMinutes")
-            .WithSummary("Any version (default: current) with internal passages, as md, html, docx or pdf.");
+            .WithSummary("Any version (default: current) with internal passages, as md, html, docx or pdf.").RequireRateLimiting(RateLimitingSetup.Downloads);
         review.MapGet("/{id:guid}/status", Status).WithName("MinutesCompileStatus").WithSummary("Where the compile stands.");
         review.MapPost("/preview", Preview).WithName("PreviewMinutes").WithSummary("Renders Markdown as the reviewers' preview.");
         review.MapGet("/session/{consultationId:guid}/data.xlsx", DataXlsx).WithName("DownloadSessionDataXlsx")
-            .WithSummary("Every data table of the session with a field dictionary.");
+            .WithSummary("Every data table of the session with a field dictionary.").RequireRateLimiting(RateLimitingSetup.Downloads);
         review.MapGet("/session/{consultationId:guid}/data/{table}.csv", DataCsv).WithName("DownloadSessionDataCsv")
-            .WithSummary("One data table of the session as CSV.");
+            .WithSummary("One data table of the session as CSV.").RequireRateLimiting(RateLimitingSetup.Downloads);
     }
 
     private static async Task<IResult> PublicFile(Guid id, string format, MinutesTexts texts, MinutesDownloads downloads, CancellationToken ct)

@@ -4,6 +4,7 @@ using Deliberation.Core.Rooms;
 using Deliberation.Web.Infrastructure.Exports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Deliberation.Web.Infrastructure;
 
 namespace Deliberation.Web.Features.Rooms;
 
@@ -14,8 +15,10 @@ public static class QuestionnaireExports
     {
         var group = app.MapGroup("/api/questionnaires").WithTags("Questionnaires")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Staff, Roles.Moderator));
-        group.MapGet("/{id:guid}/responses.csv", Csv).WithName("QuestionnaireCsv").WithSummary("Responses as CSV (UTF-8 with BOM).");
-        group.MapGet("/{id:guid}/responses.xlsx", Xlsx).WithName("QuestionnaireXlsx").WithSummary("Responses as XLSX with a field dictionary.");
+        group.MapGet("/{id:guid}/responses.csv", Csv).WithName("QuestionnaireCsv").WithSummary("Responses as CSV (UTF-8 with BOM).")
+            .RequireRateLimiting(RateLimitingSetup.Downloads);
+        group.MapGet("/{id:guid}/responses.xlsx", Xlsx).WithName("QuestionnaireXlsx").WithSummary("Responses as XLSX with a field dictionary.")
+            .RequireRateLimiting(RateLimitingSetup.Downloads);
         group.MapGet("/{id:guid}/aggregate", Aggregate).WithName("QuestionnaireAggregate").WithSummary("Live aggregate of the responses.");
     }
 

@@ -5,6 +5,7 @@ using Deliberation.Realtime.Rooms;
 using Deliberation.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Deliberation.Web.Infrastructure;
 
 namespace Deliberation.Web.Features.Rooms;
 
@@ -19,7 +20,8 @@ public static class RoomsSetup
     public static void MapRooms(this WebApplication app)
     {
         app.MapRealtime();
-        app.MapPost("/s/{id:guid}/visitor", RememberVisitor).WithName("RememberVisitor").AllowAnonymous();
+        app.MapPost("/s/{id:guid}/visitor", RememberVisitor).WithName("RememberVisitor").AllowAnonymous()
+            .RequireRateLimiting(RateLimitingSetup.VisitorIdentity);
         app.MapQuestionnaires();
     }
 

@@ -48,6 +48,6 @@ public static class JobsSetup
             Authorization = [],
             DashboardTitle = "Deliberation jobs",
             AppPath = "/Admin",
-        }).RequireAuthorization(WebSetup.ManagersPolicy);
+        }).RequireAuthorization(WebSetup.ManagersPolicy).WithSecurityHeadersPolicy(SecuritySetup.JobsDashboardPolicy);
     }
 }

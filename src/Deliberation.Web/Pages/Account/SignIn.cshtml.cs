@@ -5,10 +5,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Deliberation.Web.Infrastructure;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Deliberation.Web.Pages.Account;
 
 [AllowAnonymous]
+[EnableRateLimiting(RateLimitingSetup.SignIn)]
 public sealed class SignInModel(SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]

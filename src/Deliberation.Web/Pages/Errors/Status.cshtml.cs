@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Deliberation.Web.Pages.Errors;
 
-/// <summary>Friendly pages for 403, 404 and 500. A 500 shows the correlation id that the log carries with the exception.</summary>
+/// <summary>Friendly pages for 400, 403, 404, 429 and 500. A 500 shows the correlation id that the log carries with the exception.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
@@ -22,7 +22,7 @@ public sealed partial class StatusModel(ILogger<StatusModel> logger) : PageModel
     private void Handle(int code)
     {
         Code = code;
-        TitleKey = code switch { 403 => "Error.403", 404 => "Error.404", 400 => "Error.400", _ => "Error.500" };
+        TitleKey = code switch { 403 => "Error.403", 404 => "Error.404", 400 => "Error.400", 429 => "Error.429", _ => "Error.500" };
         var failure = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         if (failure is not null)
         {

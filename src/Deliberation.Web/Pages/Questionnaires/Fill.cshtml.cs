@@ -6,11 +6,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Deliberation.Web.Infrastructure;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Deliberation.Web.Pages.Questionnaires;
 
 /// <summary>A stand-alone questionnaire (网络问卷) filled in by link, without JavaScript, within its start and end time.</summary>
 [AllowAnonymous]
+[EnableRateLimiting(RateLimitingSetup.Submissions)]
 public sealed class FillModel(HubDbContext db, RoomCommands commands, AnonymousVisitors visitors, TimeProvider clock) : PageModel
 {
     public Questionnaire Questionnaire { get; private set; } = null!;

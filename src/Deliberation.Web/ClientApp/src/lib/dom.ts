@@ -8,6 +8,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<s
     if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
     else if (k === "class") el.className = v;
     else if (k === "text") el.textContent = String(v);
+    // Through the CSSOM: the Content-Security-Policy refuses style attributes (setAttribute("style")), not this.
+    else if (k === "style") el.style.cssText = String(v);
     else if (v === true) el.setAttribute(k, "");
     else el.setAttribute(k, String(v));
   }

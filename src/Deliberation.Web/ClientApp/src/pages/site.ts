@@ -12,3 +12,10 @@ document.addEventListener("submit", (e) => {
   const question = button?.dataset.confirm;
   if (question && !window.confirm(question)) e.preventDefault();
 });
+
+// The Content-Security-Policy refuses style attributes in markup; what the server computes (a bar's width, a label
+// drawn by CSS) arrives as data attributes and is applied here through the CSSOM, which the policy allows.
+for (const el of document.querySelectorAll<HTMLElement>("[data-width]")) el.style.width = `${el.dataset.width}%`;
+for (const el of document.querySelectorAll<HTMLElement>("[data-internal-label]")) {
+  el.style.setProperty("--internal-label", JSON.stringify(el.dataset.internalLabel ?? ""));
+}
