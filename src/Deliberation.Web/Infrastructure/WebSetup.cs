@@ -53,5 +53,6 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseBadInputRefusals();
     }
 }
