@@ -2,6 +2,7 @@ using System.Text.Json;
 using Deliberation.Core.Common;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Localization;
 
 namespace Deliberation.Web.Infrastructure;
@@ -28,12 +29,29 @@ public sealed partial class BadInput(RequestDelegate next, ILogger<BadInput> log
 
     public async Task InvokeAsync(HttpContext http)
     {
-        // The hub checks its own calls (RoomHubFilter) and answers with a typed code; the error pages run on a request
-        // already judged here.
-        if (http.Request.Path.StartsWithSegments("/hubs") || http.Features.Get<IStatusCodeReExecuteFeature>() is not null
-            || http.Features.Get<IExceptionHandlerFeature>() is not null)
+        if (http.Features.Get<IStatusCodeReExecuteFeature>() is not null || http.Features.Get<IExceptionHandlerFeature>() is not null)
         {
+            // An error page re-runs the failed request, a POST included. It must not read that request's form: reading
+            // it after a failed antiforgery check throws (the cause of the 500 instead of 400), and its text is what
+            // was refused. The page gets an empty form.
+            http.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
             await next(http);
+            return;
+        }
+        if (http.Request.Path.StartsWithSegments("/hubs"))
+        {
+            // The hub checks its own calls (RoomHubFilter) and answers with a typed code.
+            await next(http);
+            return;
+        }
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false } antiforgery)
+        {
+            // A minimal-API form with a missing or stale token (Razor Pages check their own and answer 400 too):
+            // refused here, before anything reads the form (which ASP.NET Core forbids for such a request).
+            // The check fails too when the form cannot be decoded at all (a NUL): then the text is what is wrong.
+            var undecodable = antiforgery.Error?.InnerException is InvalidDataException;
+            LogMalformed(logger, http.Request.Method, http.Request.Path, antiforgery.Error?.GetBaseException().Message ?? "antiforgery token invalid");
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, undecodable ? InvalidTextHint : AntiforgeryHint);
             return;
         }
         var field = await FindInvalidAsync(http.Request);
@@ -46,13 +64,6 @@ public sealed partial class BadInput(RequestDelegate next, ILogger<BadInput> log
         try
         {
             await next(http);
-            if (http.Response.StatusCode == StatusCodes.Status400BadRequest && !http.Response.HasStarted
-                && http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
-            {
-                // A minimal-API form with a missing or stale token: say so on the 400 page.
-                LogMalformed(logger, http.Request.Method, http.Request.Path, "antiforgery token invalid");
-                http.Items[HintKey] = AntiforgeryHint;
-            }
         }
         catch (Exception ex) when (ex is BadHttpRequestException or AntiforgeryValidationException && !http.Response.HasStarted)
         {
@@ -84,7 +95,17 @@ public sealed partial class BadInput(RequestDelegate next, ILogger<BadInput> log
         }
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
+            }
+            catch (InvalidDataException ex) when (ex.InnerException is InvalidOperationException)
+            {
+                // ASP.NET Core's form decoder refuses a NUL (%00) outright; left to the page, that was a 500 (and, behind
+                // Kestrel, a response without a status line). It is bad text like any other.
+                return "(form)";
+            }
             foreach (var (key, values) in form)
             {
                 if (!Text.IsStorable(key) || values.Any(v => !Text.IsStorable(v))) return Safe(key);
