@@ -7,7 +7,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Deliberation.Realtime;
 
@@ -45,6 +48,10 @@ public static class RealtimeServiceCollectionExtensions
             o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             o.PayloadSerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
+        // The JSON protocol answers calls that cannot be bound with a typed code (room.bad_request, room.invalid_text).
+        services.RemoveAll<IHubProtocol>();
+        services.AddSingleton<IHubProtocol>(sp => new TypedBindingFailures(
+            new JsonHubProtocol(sp.GetRequiredService<IOptions<JsonHubProtocolOptions>>()), sp.GetRequiredService<ILogger<TypedBindingFailures>>()));
         if (!string.IsNullOrWhiteSpace(options.Redis))
         {
             signalR.AddStackExchangeRedis(options.Redis, o =>

@@ -30,8 +30,8 @@ public class Questionnaire
 /// <summary>One item of a questionnaire.</summary>
 public class QuestionnaireItem
 {
-    /// <summary>Stable key of the item within its questionnaire.</summary>
-    public required string Key { get; set; }
+    /// <summary>Stable key of the item within its questionnaire ("q1"…), given by the server when the questionnaire is created.</summary>
+    public string Key { get; set; } = "";
     /// <summary>The question.</summary>
     public required string Text { get; set; }
     /// <summary>Kind.</summary>

@@ -12,7 +12,7 @@ public sealed partial class RoomCommands
         if (draft.StartsAt is { } s && draft.EndsAt is { } e && e <= s) throw RoomErrors.Fail(RoomErrors.InvalidAnswer);
         var q = new Questionnaire
         {
-            OrganizationId = organizationId, ConsultationId = roomId, Title = RoomText.Clean(draft.Title, RoomText.ShortMax),
+            OrganizationId = organizationId, ConsultationId = roomId, Title = RoomText.Clean(draft.Title, RoomText.ShortMax, multiline: false),
             Description = string.IsNullOrWhiteSpace(draft.Description) ? null : RoomText.Clean(draft.Description, 2000),
             // PostgreSQL stores instants in UTC; the admin form gives local times with the organisation's offset.
             Anonymous = draft.Anonymous, StartsAt = draft.StartsAt?.ToUniversalTime(), EndsAt = draft.EndsAt?.ToUniversalTime(), Items = items, CreatedAt = Now,
@@ -31,16 +31,25 @@ public sealed partial class RoomCommands
         for (var i = 0; i < items.Count; i++)
         {
             var it = items[i];
+            // Keys are the server's ("q1", "q2"…): a draft sends none (docs/realtime-api.md), and one it sends is ignored.
+            var key = $"q{i + 1}";
+            foreach (var o in it.Options ?? []) RoomText.Require(o, multiline: false, detail: key);
             var options = (it.Options ?? []).Select(o => o?.Trim() ?? "").Where(o => o.Length > 0).ToList();
             var choice = it.Kind is QuestionnaireItemKind.Single or QuestionnaireItemKind.Multiple;
             if (choice && options.Count < 2) throw RoomErrors.Fail(RoomErrors.InvalidAnswer);
             result.Add(new QuestionnaireItem
             {
-                Key = $"q{i + 1}", Text = RoomText.Clean(it.Text, RoomText.ShortMax), Kind = it.Kind,
+                Key = key, Text = CleanItemText(it.Text, key), Kind = it.Kind,
                 Options = choice ? options : [], Required = it.Required,
             });
         }
         return result;
+    }
+
+    private static string CleanItemText(string? text, string key)
+    {
+        RoomText.Require(text, multiline: false, detail: key);
+        return RoomText.Clean(text, RoomText.ShortMax, multiline: false);
     }
 
     /// <summary>Opens or closes a room's questionnaire; the room hears of it.</summary>
@@ -113,6 +122,7 @@ public sealed partial class RoomCommands
                 if (a.Rating is not (>= 1 and <= 5)) throw RoomErrors.Fail(RoomErrors.InvalidAnswer, item.Key);
                 return new QuestionnaireAnswer { Key = item.Key, Rating = a.Rating };
             default:
+                RoomText.Require(a.Text, detail: item.Key);
                 var text = (a.Text ?? "").Replace("\r\n", "\n").Trim();
                 if (text.Length == 0) throw RoomErrors.Fail(RoomErrors.AnswerRequired, item.Key);
                 if (text.Length > QuestionnaireTextMax) throw RoomErrors.Fail(RoomErrors.ItemTooLong, $"{item.Key}.{QuestionnaireTextMax}");

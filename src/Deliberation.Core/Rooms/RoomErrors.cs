@@ -17,6 +17,13 @@ public static class RoomErrors
     public const string Closed = "room.closed";
     /// <summary>The text is empty.</summary>
     public const string Empty = "room.empty";
+    /// <summary>
+    /// The text holds characters that cannot be stored (NUL, a lone surrogate, a control character, a line break in a
+    /// one-line field); the detail, when given, is the questionnaire item's key.
+    /// </summary>
+    public const string InvalidText = "room.invalid_text";
+    /// <summary>The call itself is malformed: unknown method, wrong argument count or types (the browser never sends this).</summary>
+    public const string BadRequest = "room.bad_request";
     /// <summary>The text is too long.</summary>
     public const string TooLong = "room.too_long";
     /// <summary>Too many actions in a short time.</summary>

@@ -12,13 +12,24 @@ public static class RoomText
     /// <summary>Longest short text (reasons, topics, answers to a word cloud).</summary>
     public const int ShortMax = 200;
 
-    /// <summary>Trims and checks <paramref name="text"/>; throws a room error when empty or longer than <paramref name="max"/>.</summary>
-    public static string Clean(string? text, int max)
+    /// <summary>
+    /// Trims and checks <paramref name="text"/>; throws a room error when it holds characters that cannot be stored
+    /// (<see cref="Common.Text.IsStorable"/>; line breaks only where <paramref name="multiline"/>), is empty, or is
+    /// longer than <paramref name="max"/>.
+    /// </summary>
+    public static string Clean(string? text, int max, bool multiline = true)
     {
+        Require(text, multiline);
         var t = (text ?? "").Replace("\r\n", "\n").Trim();
         if (t.Length == 0) throw RoomErrors.Fail(RoomErrors.Empty);
         if (t.Length > max) throw RoomErrors.Fail(RoomErrors.TooLong, max.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return t;
+    }
+
+    /// <summary>Throws <c>room.invalid_text</c> (with <paramref name="detail"/>, e.g. an item key) when <paramref name="text"/> cannot be stored.</summary>
+    public static void Require(string? text, bool multiline = true, string? detail = null)
+    {
+        if (!Common.Text.IsStorable(text, multiline)) throw RoomErrors.Fail(RoomErrors.InvalidText, detail);
     }
 
     /// <summary>The first sensitive word contained in <paramref name="text"/> (case-insensitive, ignoring spaces), or null.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Rooms;
 using Microsoft.AspNetCore.SignalR;
@@ -8,9 +9,11 @@ using Npgsql;
 namespace Deliberation.Realtime.Rooms;
 
 /// <summary>
-/// Turns every failure of a hub method into a typed error code the client localises: domain rules give their
-/// own code; a database that is briefly away gives <c>room.try_again</c>; anything else <c>room.server_error</c>.
-/// A failed call changed nothing: each action is one transaction.
+/// Turns every failure of a hub method into a typed error code the client localises: text that cannot be stored
+/// gives <c>room.invalid_text</c> before the method runs (<see cref="HubArgumentText"/>); domain rules give their own
+/// code; a database that is briefly away gives <c>room.try_again</c>; anything else <c>room.server_error</c> with the
+/// correlation id the error log carries. A failed call changed nothing: each action is one transaction.
+/// Expected refusals are one line at Debug (bad input at Information), without a stack trace; only real faults are errors.
 /// </summary>
 public sealed partial class RoomHubFilter(ILogger<RoomHubFilter> logger) : IHubFilter
 {
@@ -19,10 +22,13 @@ public sealed partial class RoomHubFilter(ILogger<RoomHubFilter> logger) : IHubF
     {
         try
         {
+            HubArgumentText.Require(context.HubMethodArguments);
             return await next(context);
         }
         catch (DomainException ex)
         {
+            if (ex.Code is RoomErrors.InvalidText) LogBadInput(logger, context.HubMethodName, ex.Code, context.Context.ConnectionId);
+            else LogRefused(logger, context.HubMethodName, ex.Code);
             // "room.too_long:500": the client shows the limit, the item or the wait with the message.
             throw new HubException(ex.Detail is { } d && SafeDetail().IsMatch(d) ? $"{ex.Code}:{d}" : ex.Code);
         }
@@ -33,6 +39,7 @@ public sealed partial class RoomHubFilter(ILogger<RoomHubFilter> logger) : IHubF
         catch (OperationCanceledException) when (context.Context.ConnectionAborted.IsCancellationRequested)
         {
             // The caller went away mid-call (page closed, network gone): nobody to answer, nothing to report.
+            LogCancelled(logger, context.HubMethodName);
             throw new HubException(RoomErrors.TryAgain);
         }
         catch (Exception ex) when (IsTransient(ex))
@@ -42,8 +49,10 @@ public sealed partial class RoomHubFilter(ILogger<RoomHubFilter> logger) : IHubF
         }
         catch (Exception ex)
         {
-            LogFailed(logger, context.HubMethodName, ex);
-            throw new HubException(RoomErrors.ServerError);
+            // The same id goes to the caller ("room.server_error:<id>"), who can quote it to staff.
+            var correlationId = Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
+            LogFailed(logger, context.HubMethodName, correlationId, ex);
+            throw new HubException($"{RoomErrors.ServerError}:{correlationId}");
         }
     }
 
@@ -64,6 +73,15 @@ public sealed partial class RoomHubFilter(ILogger<RoomHubFilter> logger) : IHubF
     [LoggerMessage(Level = LogLevel.Warning, Message = "Room call {Method} failed for a transient reason: {Reason}")]
     private static partial void LogTransient(ILogger logger, string method, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Room call {Method} failed")]
-    private static partial void LogFailed(ILogger logger, string method, Exception ex);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Room call {Method} refused: {Code}")]
+    private static partial void LogRefused(ILogger logger, string method, string code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Room call {Method} refused: {Code} (connection {ConnectionId})")]
+    private static partial void LogBadInput(ILogger logger, string method, string code, string connectionId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Room call {Method} cancelled: the caller went away")]
+    private static partial void LogCancelled(ILogger logger, string method);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Room call {Method} failed {CorrelationId}")]
+    private static partial void LogFailed(ILogger logger, string method, string correlationId, Exception ex);
 }

@@ -50,5 +50,6 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseBadInputRefusals();
     }
 }

@@ -15,6 +15,8 @@ public sealed partial class StatusModel(ILogger<StatusModel> logger) : PageModel
     public int Code { get; private set; }
     public string TitleKey { get; private set; } = "Error.500";
     public string? CorrelationId { get; private set; }
+    /// <summary>The hint under the title: what went wrong, when a refusal named it (<see cref="Infrastructure.BadInput"/>).</summary>
+    public string HintKey { get; private set; } = "Error.500.Hint";
 
     public void OnGet(int code) => Handle(code);
     public void OnPost(int code) => Handle(code);
@@ -30,6 +32,7 @@ public sealed partial class StatusModel(ILogger<StatusModel> logger) : PageModel
             CorrelationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
             LogFailure(logger, CorrelationId, failure.Path, failure.Error);
         }
+        HintKey = Code == 400 && HttpContext.Items[Infrastructure.BadInput.HintKey] is string hint ? hint : TitleKey + ".Hint";
         Response.StatusCode = Code;
     }
 
