@@ -1,8 +1,8 @@
 using Deliberation.Core.Minutes;
 using Markdig;
-using Markdig.Renderers.Html;
 using Markdig.Extensions.CustomContainers;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -11,8 +11,9 @@ namespace Deliberation.Web.Features.Minutes;
 /// <summary>
 /// Markdown → HTML for minutes with the one shared pipeline (<see cref="MinutesSyntax"/>): raw HTML disabled,
 /// pipe tables, and custom containers for <c>::: internal</c> passages, each rendered with the one class
-/// <c>internal</c> whatever its spelling, so the shading reviewers see is the rule the public version is cut by. Links go only to relative or http(s)/mailto targets; images are
-/// reduced to their alt text; level-2 and level-3 headings are numbered 一、 and （一）.
+/// <c>internal</c> whatever its spelling, so the shading reviewers see is the rule the public version is cut by.
+/// Links go only to relative or http(s)/mailto targets; images are reduced to their alt text; level-2 and level-3
+/// headings are numbered 一、 and （一）.
 /// </summary>
 public sealed class MinutesRenderer
 {
@@ -23,7 +24,11 @@ public sealed class MinutesRenderer
     {
         var doc = MinutesSyntax.Parse(markdown);
         foreach (var link in doc.Descendants<LinkInline>().ToList()) Defuse(link);
-        foreach (var passage in doc.Descendants<CustomContainer>().Where(MinutesSyntax.IsInternal)) passage.GetAttributes().Classes = [MinutesSyntax.InternalClass];
+        // Every spelling of an internal passage renders with the one class the shading (and the reader) knows.
+        foreach (var passage in doc.Descendants<CustomContainer>().Where(MinutesSyntax.IsInternal))
+        {
+            passage.GetAttributes().Classes = [MinutesSyntax.InternalClass];
+        }
         HeadingNumbers.Apply(doc);
         return doc;
     }
