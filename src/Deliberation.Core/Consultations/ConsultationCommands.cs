@@ -57,6 +57,8 @@ public sealed class ConsultationCommands(HubDbContext db, TimeProvider clock, IE
         var before = c.Status;
         c.MoveTo(next, clock.GetUtcNow());
         AuditLog.Record(db, actor, "consultation.status", nameof(Consultation), c.Id, new { Status = before }, new { c.Status }, clock.GetUtcNow());
+        // The minutes compile is asked for in the same transaction, so a crash after the commit cannot lose it.
+        if (next == ConsultationStatus.Ended) Minutes.MinutesWork.RequestCompile(db, c.Id, clock.GetUtcNow());
         await using (var unit = await Rooms.RoomUnit.BeginAsync(db, c.Id, clock.GetUtcNow(), ct))
         {
             unit.Publish(Rooms.RoomEventTypes.RoomStatusChanged, new { Status = next.ToString() });

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Deliberation.Core.Minutes;
 
 /// <summary>
-/// Review and sign-off: submit, return, sign (签发), publish, correct and re-send. Publishing tells every
+/// Review and sign-off: submit, return, sign (签发), publish, correct and re-send. Publishing (and correcting)
+/// asks for the public files in the same transaction (<see cref="MinutesWork"/>) and tells every
 /// <see cref="IMinutesPublishedListener"/> after the commit. Who may sign is decided by the caller's policy.
 /// </summary>
 public sealed class MinutesSignOff(HubDbContext db, MinutesCommands commands, TimeProvider clock, IEnumerable<IMinutesPublishedListener> listeners)
@@ -18,6 +19,7 @@ public sealed class MinutesSignOff(HubDbContext db, MinutesCommands commands, Ti
         var minutes = await LoadAsync(minutesId, ct);
         var before = minutes.Status;
         minutes.MoveTo(next, actor.Name, clock.GetUtcNow());
+        if (next == MinutesStatus.Published) MinutesWork.RequestPublicFiles(db, minutes, minutes.CurrentVersionNo, clock.GetUtcNow());
         AuditLog.Record(db, actor, "minutes.status", "Minutes", minutes.Id, new { Status = before }, new { minutes.Status, minutes.CurrentVersionNo }, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         if (next == MinutesStatus.Published) await NotifyAsync(minutes, ct);
@@ -37,6 +39,7 @@ public sealed class MinutesSignOff(HubDbContext db, MinutesCommands commands, Ti
         if (current == markdown) throw new DomainException("minutes.unchanged");
         commands.AddVersion(minutes, MinutesVersionKind.Correction, markdown, actor, reason.Trim().Length > 500 ? reason.Trim()[..500] : reason.Trim());
         minutes.PublishedVersionNo = minutes.CurrentVersionNo;
+        MinutesWork.RequestPublicFiles(db, minutes, minutes.CurrentVersionNo, clock.GetUtcNow());
         try
         {
             await db.SaveChangesAsync(ct);

@@ -79,6 +79,10 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<MinutesComment> MinutesComments => Set<MinutesComment>();
     /// <summary>Minutes templates, one per body.</summary>
     public DbSet<MinutesTemplate> MinutesTemplates => Set<MinutesTemplate>();
+    /// <summary>Follow-on work of minutes (outbox): compiles and public renders asked for in a commit.</summary>
+    public DbSet<MinutesWorkItem> MinutesWork => Set<MinutesWorkItem>();
+    /// <summary>Public downloads of published minutes, rendered once at publish.</summary>
+    public DbSet<MinutesPublicFile> MinutesPublicFiles => Set<MinutesPublicFile>();
     /// <summary>Outcome items (建议事项) followed up.</summary>
     public DbSet<OutcomeItem> OutcomeItems => Set<OutcomeItem>();
     /// <summary>Follow-up timeline entries.</summary>

@@ -106,6 +106,8 @@ public sealed partial class RoomCommands
                 s.Status = SpeechStatus.Done;
                 s.EndedAt = Now;
             }
+            // Asked for in this transaction, so a crash after the commit cannot lose the minutes compile.
+            Minutes.MinutesWork.RequestCompile(db, roomId, Now);
         }
         AuditLog.Record(db, AuditActor(actor), "consultation.status", nameof(Consultation), roomId, new { Status = before }, new { room.Status }, Now);
         unit.Publish(RoomEventTypes.RoomStatusChanged, new { Status = next.ToString() });

@@ -15,14 +15,15 @@ public sealed class ProcessNode(string name, string connectionString, string red
 
     public string Log => _process?.Tail ?? "";
 
-    public async Task StartAsync()
+    /// <summary>Starts the node; <paramref name="extra"/> adds settings for this start only (e.g. a test fault).</summary>
+    public async Task StartAsync(IReadOnlyDictionary<string, string>? extra = null)
     {
         var root = Ports.RepoRoot();
         var web = Path.Combine(root, "src", "Deliberation.Web");
         var dll = Path.Combine(web, "bin", "Release", "net10.0", "Deliberation.Web.dll");
         if (!File.Exists(dll)) throw new InvalidOperationException($"{dll} is missing: build the solution in Release first");
         Port = Ports.Free();
-        _process = OsProcess.Start("dotnet", [dll], web, new Dictionary<string, string>
+        var env = new Dictionary<string, string>
         {
             ["ConnectionStrings__Default"] = connectionString,
             ["Realtime__Redis"] = redis,
@@ -33,7 +34,9 @@ public sealed class ProcessNode(string name, string connectionString, string red
             ["ASPNETCORE_URLS"] = Url,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Jobs__PollIntervalMs"] = "1000",
-        });
+        };
+        foreach (var (k, v) in extra ?? new Dictionary<string, string>()) env[k] = v;
+        _process = OsProcess.Start("dotnet", [dll], web, env);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var until = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < until)

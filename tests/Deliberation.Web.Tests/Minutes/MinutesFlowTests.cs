@@ -96,6 +96,7 @@ public class MinutesFlowTests(HubFactory hub)
             await signOff.MoveAsync(id, MinutesStatus.Published, Staff);
             return 0;
         });
+        await hub.SettlePublicRendersAsync();
         var anonymous = hub.Browser();
         var md = await anonymous.GetStringAsync($"/api/minutes/{id}/public.md");
         Assert.DoesNotContain("内部掌握", md);

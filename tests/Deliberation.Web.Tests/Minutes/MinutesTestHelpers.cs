@@ -4,6 +4,8 @@ using Deliberation.Core.Minutes.Compiling;
 using Deliberation.Core.Persistence;
 using Deliberation.Web.Features.Minutes;
 using Deliberation.Web.Tests.Infrastructure;
+using Deliberation.Core.Auditing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Deliberation.Web.Tests.Minutes;
@@ -40,6 +42,46 @@ public static class MinutesTestHelpers
         await commands.ApplyCompiledAsync(minutes.Id, markdown);
         return minutes.Id;
     });
+}
+
+/// <summary>Publishing through the host's own sign-off (its listeners included) and waiting for the public files.</summary>
+public static class MinutesPublishing
+{
+    private static readonly Actor Staff = new(null, "工作人员");
+
+    /// <summary>Minutes for the fixture session whose only version is <paramref name="markdown"/>; returns the minutes id.</summary>
+    public static Task<Guid> CreateMinutesWithTextAsync(this HubFactory hub, MinutesFixture f, string markdown) => hub.WithScopeAsync(async sp =>
+    {
+        var commands = sp.GetRequiredService<MinutesCommands>();
+        var minutes = await commands.EnsureAsync(f.SessionId);
+        await commands.SaveEditAsync(minutes.Id, minutes.CurrentVersionNo, markdown, null, Staff);
+        return minutes.Id;
+    });
+
+    /// <summary>Review, sign, publish with the host's <see cref="MinutesSignOff"/> (which dispatches the public render after commit).</summary>
+    public static Task PublishAsync(this HubFactory hub, Guid minutesId) => hub.WithScopeAsync(async sp =>
+    {
+        var signOff = sp.GetRequiredService<MinutesSignOff>();
+        await signOff.MoveAsync(minutesId, MinutesStatus.InReview, Staff);
+        await signOff.MoveAsync(minutesId, MinutesStatus.Signed, Staff);
+        await signOff.MoveAsync(minutesId, MinutesStatus.Published, Staff);
+        return 0;
+    });
+
+    /// <summary>
+    /// Dispatches any render request still waiting (tests that publish with a hand-made sign-off leave theirs to
+    /// the sweep), then waits until every public render of this host is done, so nothing prints behind a test's back.
+    /// </summary>
+    public static async Task SettlePublicRendersAsync(this HubFactory hub)
+    {
+        await hub.WithScopeAsync(sp => sp.GetRequiredService<MinutesWorkDispatcher>().DispatchPendingAsync(null, CancellationToken.None));
+        var until = DateTime.UtcNow.AddMinutes(3);
+        while (await hub.WithDbAsync(db => db.MinutesWork.AnyAsync(w => w.Kind == MinutesWorkKind.RenderPublic && w.DoneAt == null)))
+        {
+            if (DateTime.UtcNow > until) throw new TimeoutException("public renders not done in 3 minutes");
+            await Task.Delay(100);
+        }
+    }
 }
 
 /// <summary>A follow-up stand-in that upserts items by (minutes, key), as the real one is told to.</summary>

@@ -53,3 +53,31 @@ internal sealed class MinutesTemplateConfiguration : IEntityTypeConfiguration<Mi
         b.HasOne<Organization>().WithOne().HasForeignKey<MinutesTemplate>(x => x.OrganizationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class MinutesWorkItemConfiguration : IEntityTypeConfiguration<MinutesWorkItem>
+{
+    public void Configure(EntityTypeBuilder<MinutesWorkItem> b)
+    {
+        b.ToTable("MinutesWork");
+        b.Property(x => x.JobId).HasMaxLength(100);
+        b.Property(x => x.RunBy).HasMaxLength(100);
+        b.Property(x => x.Note).HasMaxLength(200);
+        // The sweep reads only what has not reached the queue yet.
+        b.HasIndex(x => x.RequestedAt).HasFilter("\"EnqueuedAt\" IS NULL").HasDatabaseName("IX_MinutesWork_Pending");
+        b.HasIndex(x => x.ConsultationId);
+        b.HasOne<Consultation>().WithMany().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MinutesPublicFileConfiguration : IEntityTypeConfiguration<MinutesPublicFile>
+{
+    public void Configure(EntityTypeBuilder<MinutesPublicFile> b)
+    {
+        b.HasKey(x => new { x.MinutesId, x.VersionNo, x.Format });
+        b.Property(x => x.Format).HasMaxLength(8);
+        b.Property(x => x.ContentType).HasMaxLength(120);
+        b.Property(x => x.FileName).HasMaxLength(300);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+        b.HasOne<MinutesDocument>().WithMany().HasForeignKey(x => x.MinutesId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

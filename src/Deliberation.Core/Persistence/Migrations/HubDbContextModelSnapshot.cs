@@ -819,6 +819,45 @@ namespace Deliberation.Core.Persistence.Migrations
                     b.ToTable("Minutes", (string)null);
                 });
 
+            modelBuilder.Entity("Deliberation.Core.Minutes.MinutesPublicFile", b =>
+                {
+                    b.Property<Guid>("MinutesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("VersionNo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Format")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("RenderedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("MinutesId", "VersionNo", "Format");
+
+                    b.ToTable("MinutesPublicFiles");
+                });
+
             modelBuilder.Entity("Deliberation.Core.Minutes.MinutesTemplate", b =>
                 {
                     b.Property<Guid>("OrganizationId")
@@ -884,6 +923,61 @@ namespace Deliberation.Core.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("MinutesVersions");
+                });
+
+            modelBuilder.Entity("Deliberation.Core.Minutes.MinutesWorkItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EnqueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JobId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("MinutesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RunBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("VersionNo")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConsultationId");
+
+                    b.HasIndex("RequestedAt")
+                        .HasDatabaseName("IX_MinutesWork_Pending")
+                        .HasFilter("\"EnqueuedAt\" IS NULL");
+
+                    b.ToTable("MinutesWork", (string)null);
                 });
 
             modelBuilder.Entity("Deliberation.Core.Notifications.Notification", b =>
@@ -2140,6 +2234,15 @@ namespace Deliberation.Core.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Deliberation.Core.Minutes.MinutesPublicFile", b =>
+                {
+                    b.HasOne("Deliberation.Core.Minutes.MinutesDocument", null)
+                        .WithMany()
+                        .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Deliberation.Core.Minutes.MinutesTemplate", b =>
                 {
                     b.HasOne("Deliberation.Core.Organizations.Organization", null)
@@ -2154,6 +2257,15 @@ namespace Deliberation.Core.Persistence.Migrations
                     b.HasOne("Deliberation.Core.Minutes.MinutesDocument", null)
                         .WithMany()
                         .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Deliberation.Core.Minutes.MinutesWorkItem", b =>
+                {
+                    b.HasOne("Deliberation.Core.Consultations.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -20,6 +20,19 @@ public sealed partial class CompileMinutesJob(
     HubDbContext db, MinutesCompiler compiler, MinutesCommands commands, MinutesTemplateStore templates,
     IMinutesNotifier notifier, IServiceScopeFactory scopes, ILogger<CompileMinutesJob> logger)
 {
+    /// <summary>Compiles for one committed request (<see cref="MinutesWorkItem"/>): once, even when the request was enqueued twice.</summary>
+    [Queue(JobQueues.Minutes)]
+    public async Task RunRequestAsync(Guid minutesId, Guid workId, PerformContext? context, CancellationToken ct)
+    {
+        if (!await MinutesWorkRuns.TakeAsync(db, workId, context, ct))
+        {
+            LogDuplicate(logger, minutesId, workId);
+            return;
+        }
+        await RunAsync(minutesId, context, ct);
+        await MinutesWorkRuns.DoneAsync(db, workId, null, TimeProvider.System.GetUtcNow(), ct);
+    }
+
     [Queue(JobQueues.Minutes)]
     public async Task RunAsync(Guid minutesId, PerformContext? context, CancellationToken ct)
     {
@@ -60,6 +73,9 @@ public sealed partial class CompileMinutesJob(
             throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Minutes {MinutesId}: compile request {WorkId} is run by another job; this one stops")]
+    private static partial void LogDuplicate(ILogger logger, Guid minutesId, Guid workId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Minutes {MinutesId} not compiled: {Status}")]
     private static partial void LogSkipped(ILogger logger, Guid minutesId, string status);

@@ -4,6 +4,7 @@ using Deliberation.Web.Infrastructure.Exports;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Deliberation.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
 
 namespace Deliberation.Web.Features.Minutes;
 
@@ -14,7 +15,8 @@ public static class MinutesApi
     {
         var open = app.MapGroup("/api/minutes").WithTags("Minutes").AllowAnonymous();
         open.MapGet("/{id:guid}/public.{format}", PublicFile).WithName("DownloadPublicMinutes")
-            .WithSummary("The public version of published minutes as md, html, docx or pdf.").RequireRateLimiting(RateLimitingSetup.Downloads);
+            .WithSummary("The public version of published minutes as md, html, docx or pdf, as stored at publish (503 with Retry-After until rendered).")
+            .RequireRateLimiting(RateLimitingSetup.Downloads);
 
         var review = app.MapGroup("/api/minutes").WithTags("Minutes").RequireAuthorization(MinutesAccess.ReviewersPolicy);
         review.MapGet("/{id:guid}/full.{format}", FullFile).WithName("DownloadFullMinutes")
@@ -27,12 +29,9 @@ public static class MinutesApi
             .WithSummary("One data table of the session as CSV.").RequireRateLimiting(RateLimitingSetup.Downloads);
     }
 
-    private static async Task<IResult> PublicFile(Guid id, string format, MinutesTexts texts, MinutesDownloads downloads, CancellationToken ct)
-    {
-        if (!MinutesDownloads.Formats.Contains(format)) return TypedResults.NotFound();
-        var text = await texts.PublicAsync(id, ct);
-        return text is null ? TypedResults.NotFound() : await downloads.FileAsync(text, format, ct);
-    }
+    // Anonymous: served from what was rendered at publish, never rendered here (503 with Retry-After until it is stored).
+    private static Task<IResult> PublicFile(Guid id, string format, PublicMinutesFiles files, IStringLocalizer<SharedResource> l, HttpResponse response, CancellationToken ct) =>
+        files.ServeAsync(id, format, l["Minutes.FileNotReady"], response, ct);
 
     private static async Task<IResult> FullFile(Guid id, string format, int? version, MinutesTexts texts, MinutesDownloads downloads, CancellationToken ct)
     {

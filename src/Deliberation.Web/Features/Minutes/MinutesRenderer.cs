@@ -2,29 +2,33 @@ using Deliberation.Core.Minutes;
 using Markdig;
 using Markdig.Extensions.CustomContainers;
 using Markdig.Renderers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
 namespace Deliberation.Web.Features.Minutes;
 
 /// <summary>
-/// Markdown → HTML for minutes with the one shared pipeline: raw HTML disabled, pipe tables, and custom
-/// containers for <c>::: internal</c> passages. Links go only to relative or http(s)/mailto targets; images are
-/// reduced to their alt text; level-2 and level-3 headings are numbered 一、 and （一）.
+/// Markdown → HTML for minutes with the one shared pipeline (<see cref="MinutesSyntax"/>): raw HTML disabled,
+/// pipe tables, and custom containers for <c>::: internal</c> passages, each rendered with the one class
+/// <c>internal</c> whatever its spelling, so the shading reviewers see is the rule the public version is cut by.
+/// Links go only to relative or http(s)/mailto targets; images are reduced to their alt text; level-2 and level-3
+/// headings are numbered 一、 and （一）.
 /// </summary>
 public sealed class MinutesRenderer
 {
-    public MarkdownPipeline Pipeline { get; } = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseCustomContainers()
-        .DisableHtml()
-        .Build();
+    public MarkdownPipeline Pipeline => MinutesSyntax.Pipeline;
 
     /// <summary>The parsed, made-safe and numbered document.</summary>
     public MarkdownDocument Parse(string markdown)
     {
-        var doc = Markdown.Parse(markdown, Pipeline);
+        var doc = MinutesSyntax.Parse(markdown);
         foreach (var link in doc.Descendants<LinkInline>().ToList()) Defuse(link);
+        // Every spelling of an internal passage renders with the one class the shading (and the reader) knows.
+        foreach (var passage in doc.Descendants<CustomContainer>().Where(MinutesSyntax.IsInternal))
+        {
+            passage.GetAttributes().Classes = [MinutesSyntax.InternalClass];
+        }
         HeadingNumbers.Apply(doc);
         return doc;
     }
@@ -41,8 +45,8 @@ public sealed class MinutesRenderer
         return writer.ToString();
     }
 
-    /// <summary>Whether a block is an internal passage (<c>::: internal</c>).</summary>
-    public static bool IsInternal(Block block) => block is CustomContainer { Info: "internal" };
+    /// <summary>Whether a block is an internal passage (<see cref="MinutesSyntax.IsInternal"/>).</summary>
+    public static bool IsInternal(Block block) => MinutesSyntax.IsInternal(block);
 
     public static bool IsSafeUrl(string? url)
     {

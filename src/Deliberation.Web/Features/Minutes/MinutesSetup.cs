@@ -20,6 +20,11 @@ public static class MinutesSetup
         services.AddScoped<MinutesCompileRequests>();
         services.AddScoped<IConsultationEvents>(sp => sp.GetRequiredService<MinutesCompileRequests>());
         services.AddScoped<CompileMinutesJob>();
+        services.AddScoped<MinutesWorkDispatcher>();
+        services.AddScoped<IMinutesPublishedListener, PublicFilesDispatch>();
+        services.AddScoped<RenderPublicMinutesJob>();
+        services.AddScoped<PublicMinutesFiles>();
+        services.AddHostedService<MinutesWorkSweep>();
         services.AddSingleton<MinutesRenderer>();
         services.AddSingleton<MinutesDocumentHtml>();
         services.AddSingleton<DocxExporter>();
