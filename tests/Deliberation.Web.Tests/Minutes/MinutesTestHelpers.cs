@@ -5,6 +5,7 @@ using Deliberation.Core.Persistence;
 using Deliberation.Web.Features.Minutes;
 using Deliberation.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Tests.Minutes;
 
@@ -27,7 +28,7 @@ public static class MinutesTestHelpers
 
     public static async Task<T> WithScopeAsync<T>(this HubFactory hub, Func<IServiceProvider, Task<T>> work)
     {
-        await using var scope = hub.Services.CreateAsyncScope();
+        await using var scope = hub.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope("test arrange/assert");
         return await work(scope.ServiceProvider);
     }
 
