@@ -88,15 +88,18 @@ public static partial class DatabaseSetup
         return true;
     }
 
-    /// <summary>The run command promises to print the demo sign-ins; they come from the seed file.</summary>
+    /// <summary>The run command promises to print the demo sign-ins; they come from the seed files, one block per body.</summary>
     private static void PrintDemoAccounts(string contentRoot)
     {
-        var data = DemoSeeder.Load(contentRoot);
         Console.WriteLine();
         Console.WriteLine("Demo accounts (user name / password / roles):");
-        foreach (var a in data.Accounts)
+        foreach (var data in DemoSeeder.LoadAll(contentRoot))
         {
-            Console.WriteLine($"  {a.UserName,-11} {a.Password,-16} {string.Join(",", a.Roles)}  {a.DisplayName}");
+            Console.WriteLine($"  {data.Organization.Name}");
+            foreach (var a in data.Accounts)
+            {
+                Console.WriteLine($"    {a.UserName,-14} {a.Password,-18} {string.Join(",", a.Roles)}  {a.DisplayName}");
+            }
         }
         Console.WriteLine();
     }
