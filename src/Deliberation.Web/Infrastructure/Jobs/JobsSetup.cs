@@ -17,7 +17,7 @@ public static class JobsSetup
         // already registered, and set as the global one, which AddHangfire would otherwise replace.
         services.AddSingleton<JobActivator, SystemScopeJobActivator>();
         services.AddHangfire((sp, cfg) => cfg
-            .UseActivator(sp.GetRequiredService<JobActivator>())
+            .UseActivator(new SystemScopeJobActivator(sp.GetRequiredService<IServiceScopeFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
