@@ -68,12 +68,12 @@ public static class Routes
         ["s/{id:guid}/visitor"] = "sets the caller's own visitor name cookie",
         ["api/minutes/preview"] = "renders the caller's own Markdown",
         ["api/consultations/by-code/{code}"] = "public: published sessions only (PublicReads.PublishedSessions); a draft has no usable code",
-        ["q/{id:guid}"] = "public fill-in page: PublicReads.PublishedQuestionnaires (tested in TenancyRouteTests)",
+        ["q/{id:guid}"] = "public fill-in page of any body: PublicReads.PublishedQuestionnaires (a draft is 404)",
         ["health/live"] = "health", ["health/ready"] = "health",
         ["hangfire/{**path}"] = "job dashboard (admin and staff); jobs run as system",
         ["hangfire"] = "job dashboard",
         ["hubs/room"] = "RoomHub: CrossOrgHubTests", ["hubs/room/negotiate"] = "RoomHub: CrossOrgHubTests",
-        ["hubs/minutes"] = "MinutesHub.Watch: TenancyRouteTests", ["hubs/minutes/negotiate"] = "MinutesHub",
+        ["hubs/minutes"] = "MinutesHub.Watch reads MinutesDocuments through the organisation filter (MinutesHubTests sign in within the fixture's body)", ["hubs/minutes/negotiate"] = "MinutesHub",
         ["hubs/notifications"] = "the caller's own notifications", ["hubs/notifications/negotiate"] = "NotificationHub",
     };
 
