@@ -3,6 +3,7 @@ using Deliberation.Core.Organizations;
 using Deliberation.Core.Persistence;
 using Deliberation.Core.Rooms;
 using Microsoft.EntityFrameworkCore;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Bench.Minutes;
 
@@ -42,7 +43,7 @@ public sealed class BenchData(Func<DbContextOptions<HubDbContext>> options)
         people.AddRange(Enumerable.Range(0, 175).Select(i => new Participant { DisplayName = $"群众{i}", Tier = ParticipantTier.Public, CheckedInAt = start }));
         session.Participants = people;
 
-        await using (var db = new HubDbContext(options()))
+        await using (var db = new HubDbContext(options()) { Tenancy = OrgScope.ForSystem("bench") })
         {
             db.Organizations.Add(org);
             db.Sectors.AddRange(sectors);
@@ -92,7 +93,7 @@ public sealed class BenchData(Func<DbContextOptions<HubDbContext>> options)
             AnsweredBy = i % 10 < 2 ? "市第1局" : null, AnswerText = i % 10 < 2 ? Sentence() : null, CreatedAt = start.AddSeconds(i),
         }));
         List<(Guid Id, PollKind Kind)> polls;
-        await using (var db = new HubDbContext(options())) polls = (await db.Polls.Where(p => p.ConsultationId == session.Id).Select(p => new { p.Id, p.Kind }).ToListAsync()).Select(p => (p.Id, p.Kind)).ToList();
+        await using (var db = new HubDbContext(options()) { Tenancy = OrgScope.ForSystem("bench") }) polls = (await db.Polls.Where(p => p.ConsultationId == session.Id).Select(p => new { p.Id, p.Kind }).ToListAsync()).Select(p => (p.Id, p.Kind)).ToList();
         await InBatchesAsync(polls.Count * 500, 5_000, (db, i) => db.PollAnswers.Add(new PollAnswer
         {
             PollId = polls[i / 500].Id, VoterKey = $"v:{i % 500}", At = start,
@@ -105,7 +106,7 @@ public sealed class BenchData(Func<DbContextOptions<HubDbContext>> options)
     {
         for (var from = 0; from < total; from += batch)
         {
-            await using var db = new HubDbContext(options());
+            await using var db = new HubDbContext(options()) { Tenancy = OrgScope.ForSystem("bench") };
             for (var i = from; i < Math.Min(total, from + batch); i++) add(db, i);
             await db.SaveChangesAsync();
         }

@@ -7,6 +7,7 @@ using Deliberation.Core.Persistence;
 using Deliberation.Web.Features.Minutes;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Deliberation.Core.Tenancy;
 
 var server = args.FirstOrDefault() ?? Environment.GetEnvironmentVariable("BENCH_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres";
 var database = $"bench_minutes_{Guid.NewGuid():N}"[..24];
@@ -15,7 +16,7 @@ DbContextOptions<HubDbContext> Options() => new DbContextOptionsBuilder<HubDbCon
 
 Console.WriteLine($"database {database} on {DescribeServer(server)}; {Environment.ProcessorCount} cores");
 var setup = Stopwatch.StartNew();
-await using (var db = new HubDbContext(Options())) await db.Database.MigrateAsync();
+await using (var db = new HubDbContext(Options()) { Tenancy = OrgScope.ForSystem("bench") }) await db.Database.MigrateAsync();
 var session = await new BenchData(Options).CreateAsync();
 Console.WriteLine($"setup: {session.Summary} in {setup.Elapsed.TotalSeconds:0.0} s");
 
@@ -43,7 +44,7 @@ try
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         string markdown;
-        await using (var db = new HubDbContext(Options()))
+        await using (var db = new HubDbContext(Options()) { Tenancy = OrgScope.ForSystem("bench") })
         {
             markdown = await new MinutesCompiler(db).CompileAsync(input, null, CancellationToken.None);
         }

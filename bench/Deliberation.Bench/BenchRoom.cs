@@ -4,6 +4,7 @@ using Deliberation.Core.Consultations;
 using Deliberation.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Bench;
 
@@ -12,7 +13,7 @@ public static partial class BenchRoom
 {
     public static async Task<Guid> CreateAsync(string connectionString)
     {
-        await using var db = new HubDbContext(new DbContextOptionsBuilder<HubDbContext>().UseNpgsql(connectionString).Options);
+        await using var db = new HubDbContext(new DbContextOptionsBuilder<HubDbContext>().UseNpgsql(connectionString).Options) { Tenancy = OrgScope.ForSystem("bench") };
         var org = await db.Organizations.OrderBy(o => o.Level).FirstAsync();
         var start = DateTimeOffset.UtcNow.AddMinutes(-1);
         var taken = (await db.Consultations.Select(c => c.RoomCode).ToListAsync()).ToHashSet();
@@ -34,7 +35,7 @@ public static partial class BenchRoom
     /// <summary>An open single-choice poll with live results and changeable answers.</summary>
     public static async Task<Guid> OpenPollAsync(string connectionString, Guid room, int options)
     {
-        await using var db = new HubDbContext(new DbContextOptionsBuilder<HubDbContext>().UseNpgsql(connectionString).Options);
+        await using var db = new HubDbContext(new DbContextOptionsBuilder<HubDbContext>().UseNpgsql(connectionString).Options) { Tenancy = OrgScope.ForSystem("bench") };
         var poll = new Deliberation.Core.Rooms.Poll
         {
             ConsultationId = room, Title = "压力投票", Kind = Deliberation.Core.Rooms.PollKind.Single, Options = Enumerable.Range(1, options).Select(i => $"选项{i}").ToList(),

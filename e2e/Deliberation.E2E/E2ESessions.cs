@@ -2,6 +2,7 @@ using Deliberation.Core.Consultations;
 using Deliberation.Core.Persistence;
 using Deliberation.Testing;
 using Microsoft.EntityFrameworkCore;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.E2E;
 
@@ -15,7 +16,8 @@ public static class E2ESessions
     public static string ConnectionString => Environment.GetEnvironmentVariable("E2E_PG")
         ?? throw new InvalidOperationException("E2E_PG is not set: run the tests with ./hub test");
 
-    public static HubDbContext NewDb() => new(new DbContextOptionsBuilder<HubDbContext>().UseNpgsql(ConnectionString).Options);
+    public static HubDbContext NewDb() => new(new DbContextOptionsBuilder<HubDbContext>().UseNpgsql(ConnectionString).Options)
+        { Tenancy = OrgScope.ForSystem("test arrange/assert") };
 
     /// <summary>Creates a session (live unless <paramref name="live"/> is false) and returns its id and room code.</summary>
     /// <param name="access">What the public may do.</param>

@@ -16,6 +16,7 @@ builder.Services.AddHubDatabase(builder.Configuration);
 builder.Services.AddHubDataProtection();
 builder.Services.AddHubLocalization();
 builder.Services.AddHubAccounts();
+builder.Services.AddHubTenancy();
 builder.Services.AddHubWeb();
 builder.Services.AddHubJobs(builder.Configuration);
 builder.Services.AddRealtime(builder.Configuration);
@@ -33,6 +34,7 @@ if (!await app.PrepareDatabaseAsync())
 }
 
 app.UseHubPipeline();
+app.UseHubTenancy();
 app.MapHubHealth();
 app.MapAccounts();
 app.MapHubJobs();

@@ -5,6 +5,7 @@ using Deliberation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Tests;
 
@@ -79,7 +80,7 @@ public class FoundationTests(HubFactory hub)
     public async Task FiveFailedSignIns_LockTheAccount()
     {
         var name = $"lock{Guid.NewGuid():N}"[..12];
-        await using (var scope = hub.Services.CreateAsyncScope())
+        await using (var scope = hub.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope("test arrange/assert"))
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             Assert.True((await users.CreateAsync(new AppUser { UserName = name, DisplayName = name }, "Correct#2026pw")).Succeeded);

@@ -13,8 +13,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Core.Persistence;
 
-/// <summary>The hub's one database: accounts, reference data, sessions and their record.</summary>
-public class HubDbContext(DbContextOptions<HubDbContext> options)
+/// <summary>
+/// The hub's one database: accounts, reference data, sessions and their record. Every organisation-owned row is
+/// filtered by the context's <see cref="Tenancy"/> (see HubDbContext.Tenancy.cs).
+/// </summary>
+public partial class HubDbContext(DbContextOptions<HubDbContext> options)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
     /// <summary>CPPCC bodies.</summary>
@@ -114,5 +117,6 @@ public class HubDbContext(DbContextOptions<HubDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
+        ApplyTenancyFilters(builder);
     }
 }

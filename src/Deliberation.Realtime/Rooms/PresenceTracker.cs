@@ -1,3 +1,4 @@
+using Deliberation.Core.Tenancy;
 using System.Collections.Concurrent;
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Persistence;
@@ -84,7 +85,7 @@ public sealed partial class PresenceTracker(IPresenceStore store, IServiceScopeF
             if (view.Total > _peakWritten.GetValueOrDefault(roomId))
             {
                 _peakWritten[roomId] = view.Total;
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateSystemScope("presence: peak online of any room");
                 var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
                 await RoomPeaks.RaiseAsync(db, roomId, view.Total, ct).ConfigureAwait(false);
             }
@@ -101,7 +102,7 @@ public sealed partial class PresenceTracker(IPresenceStore store, IServiceScopeF
     {
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = scopes.CreateSystemScope("presence: last sequences of any room");
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             return await db.RoomStreams.Where(s => rooms.Contains(s.ConsultationId))
                 .ToDictionaryAsync(s => s.ConsultationId, s => s.LastSeq, ct).ConfigureAwait(false);

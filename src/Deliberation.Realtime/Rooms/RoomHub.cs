@@ -1,5 +1,6 @@
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Rooms;
+using Deliberation.Core.Tenancy;
 using Deliberation.Realtime.Contracts;
 using Microsoft.AspNetCore.SignalR;
 
@@ -20,12 +21,14 @@ public sealed partial class RoomHub(
     IRoomCallerResolver callers,
     ConsoleQueries consoleQueries,
     SnapshotCache snapshots,
-    IEnumerable<IConsultationEvents> lifecycle) : Hub<IRoomClient>
+    IEnumerable<IConsultationEvents> lifecycle,
+    OrgScope tenancy) : Hub<IRoomClient>
 {
     private const string RoomKey = "room";
     private const string ActorKey = "actor";
     private const string ScreenKey = "screen";
     private const string AddressKey = "address";
+    private const string OrganizationKey = "org";
 
     /// <summary>Joins a room (by id or code) or resumes after a reconnect with the last sequence seen.</summary>
     public async Task<JoinResult> Join(JoinRequest request)
@@ -44,6 +47,7 @@ public sealed partial class RoomHub(
         Context.Items[ActorKey] = actor;
         Context.Items[ScreenKey] = request.Screen;
         Context.Items[AddressKey] = ClientAddress.Key(http);
+        Context.Items[OrganizationKey] = room.OrganizationId;
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Room(room.Id), ct);
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Participant(room.Id, actor.Key), ct);
         if (actor.CanModerate) await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Moderators(room.Id), ct);
@@ -111,11 +115,16 @@ public sealed partial class RoomHub(
         return list;
     }
 
-    /// <summary>The room and actor of this connection, after a call budget check.</summary>
+    /// <summary>
+    /// The room and actor of this connection, after a call budget check. Every room method starts here: the
+    /// invocation then acts within the room's organisation, which <see cref="RoomAccess"/> admitted the caller to.
+    /// </summary>
     private (Guid RoomId, RoomActor Actor) Current()
     {
-        if (Context.Items.TryGetValue(RoomKey, out var r) && r is Guid roomId && Context.Items[ActorKey] is RoomActor actor)
+        if (Context.Items.TryGetValue(RoomKey, out var r) && r is Guid roomId && Context.Items[ActorKey] is RoomActor actor
+            && Context.Items[OrganizationKey] is Guid organizationId)
         {
+            tenancy.ActFor(organizationId);
             if (Context.Items[ScreenKey] is true && !actor.CanModerate) throw RoomErrors.Fail(RoomErrors.Forbidden);
             limiter.TakeCall(roomId, actor.Key);
             return (roomId, actor);

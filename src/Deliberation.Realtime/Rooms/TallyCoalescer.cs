@@ -1,3 +1,4 @@
+using Deliberation.Core.Tenancy;
 using System.Collections.Concurrent;
 using Deliberation.Core.Persistence;
 using Deliberation.Core.Rooms;
@@ -94,7 +95,7 @@ public sealed partial class TallyCoalescer(IServiceScopeFactory scopes, IHubCont
         }
         var settling = _settlePolls.Where(s => s.Value.Due <= tick && !_dirtyPolls.ContainsKey(s.Key)).ToList();
         if (_dirtyPolls.IsEmpty && _dirtyQuestionnaires.IsEmpty && settling.Count == 0) return;
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateSystemScope("tallies of any room");
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         foreach (var (pollId, roomId) in _dirtyPolls)
         {

@@ -1,4 +1,5 @@
 using Deliberation.Core.Persistence;
+using Deliberation.Core.Tenancy;
 using Deliberation.Web.Seed;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,15 @@ public static partial class DatabaseSetup
         }
         var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
         services.AddSingleton(dataSource);
-        services.AddDbContextPool<HubDbContext>(o => o.UseNpgsql(dataSource));
+        // Pooled contexts with per-scope state (EF's documented pattern): the pool is a factory; the scoped
+        // HubDbContext every class injects is rented through ScopedHubDbContextFactory, which hands it this scope's
+        // OrgScope — the organisation filter of every query (Core/Tenancy, HubDbContext.Tenancy.cs).
+        services.AddPooledDbContextFactory<HubDbContext>(o => o.UseNpgsql(dataSource)
+            // Room child rows are left unfiltered on purpose (hot path; their room id comes from an admitted room).
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
+        services.AddScoped<OrgScope>();
+        services.AddScoped<ScopedHubDbContextFactory>();
+        services.AddScoped(sp => sp.GetRequiredService<ScopedHubDbContextFactory>().CreateDbContext());
         services.AddScoped<DemoSeeder>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return services;
@@ -57,7 +66,7 @@ public static partial class DatabaseSetup
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        scope.ServiceProvider.GetRequiredService<OrgScope>().UseSystem("start-up: migrate and seed the demo bodies");
         if (options.Migrate)
         {
             // On a new database the migrator's first probe of its history table fails by design; EF logs that
@@ -79,15 +88,18 @@ public static partial class DatabaseSetup
         return true;
     }
 
-    /// <summary>The run command promises to print the demo sign-ins; they come from the seed file.</summary>
+    /// <summary>The run command promises to print the demo sign-ins; they come from the seed files, one block per body.</summary>
     private static void PrintDemoAccounts(string contentRoot)
     {
-        var data = DemoSeeder.Load(contentRoot);
         Console.WriteLine();
         Console.WriteLine("Demo accounts (user name / password / roles):");
-        foreach (var a in data.Accounts)
+        foreach (var data in DemoSeeder.LoadAll(contentRoot))
         {
-            Console.WriteLine($"  {a.UserName,-11} {a.Password,-16} {string.Join(",", a.Roles)}  {a.DisplayName}");
+            Console.WriteLine($"  {data.Organization.Name}");
+            foreach (var a in data.Accounts)
+            {
+                Console.WriteLine($"    {a.UserName,-14} {a.Password,-18} {string.Join(",", a.Roles)}  {a.DisplayName}");
+            }
         }
         Console.WriteLine();
     }

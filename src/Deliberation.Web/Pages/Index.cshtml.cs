@@ -3,6 +3,7 @@ using Deliberation.Core.Persistence;
 using Deliberation.Web.Features.Consultations;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Pages;
 
@@ -14,7 +15,7 @@ public sealed class IndexModel(HubDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var all = db.Consultations.AsNoTracking();
+        var all = db.PublishedSessions().AsNoTracking();
         Live = await all.Where(c => c.Status == ConsultationStatus.Live).OrderBy(c => c.StartsAt)
             .Select(ConsultationSummary.Projection).ToListAsync(ct);
         Upcoming = await all.Where(c => c.Status == ConsultationStatus.Scheduled).OrderBy(c => c.StartsAt).Take(12)

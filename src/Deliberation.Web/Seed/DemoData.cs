@@ -4,7 +4,10 @@ using Deliberation.Core.Organizations;
 
 namespace Deliberation.Web.Seed;
 
-/// <summary>The shape of Seed/demo-data.json: a city CPPCC body modelled on the seed articles.</summary>
+/// <summary>
+/// The shape of a demo body's file: Seed/demo-data.json (a city CPPCC body modelled on the seed articles) and
+/// Seed/demo-county.json (a county body under it, so that the organisations' isolation is visible).
+/// </summary>
 public sealed record DemoData(
     DemoOrganization Organization,
     DemoOrganization ParentOrganization,
@@ -19,7 +22,8 @@ public sealed record DemoData(
     DemoAccount[] Accounts,
     DemoSession Session,
     DemoOtherSession[] OtherSessions,
-    DemoFollowUp? FollowUp = null);
+    DemoFollowUp? FollowUp = null,
+    DemoMinutes? Minutes = null);
 
 public sealed record DemoOrganization(string Name, OrganizationLevel Level);
 
@@ -50,3 +54,6 @@ public sealed record DemoOutcome(
     Satisfaction? Verdict, OutcomeSource Source = OutcomeSource.Minutes);
 
 public sealed record DemoProgress(int Percent, string Note, bool Public);
+
+/// <summary>Published minutes of an ended demo session, written as they would read after review.</summary>
+public sealed record DemoMinutes(string Session, int Number, string Markdown);

@@ -19,8 +19,8 @@ public sealed partial class DemoSeeder
         var members = (await db.Members.Where(m => m.OrganizationId == org.Id).Select(m => new { m.FullName, m.Id }).ToListAsync(ct))
             .DistinctBy(m => m.FullName).ToDictionary(m => m.FullName, m => m.Id);
         var accounts = await db.Users.Where(u => u.OrganizationId == org.Id).ToListAsync(ct);
-        var staff = Person(accounts, "staff");
-        var leader = Person(accounts, "leader");
+        var staff = Person(accounts, UserNameWithRole(data, Core.Accounts.Roles.Staff));
+        var leader = Person(accounts, UserNameWithRole(data, Core.Accounts.Roles.Leader));
         var now = clock.GetUtcNow();
 
         foreach (var o in f.Items)

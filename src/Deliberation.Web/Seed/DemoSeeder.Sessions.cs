@@ -1,3 +1,4 @@
+using Deliberation.Core.Accounts;
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Organizations;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +52,7 @@ public sealed partial class DemoSeeder
     {
         var s = data.Session;
         var users = await db.Users.Where(u => u.OrganizationId == org.Id).ToListAsync(ct);
-        var moderator = users.Single(u => u.UserName == "moderator");
+        var moderator = users.Single(u => u.UserName == UserNameWithRole(data, Roles.Moderator));
         demo.Participants.Add(new Participant { DisplayName = moderator.DisplayName, Tier = ParticipantTier.Moderator, UserId = moderator.Id });
 
         var memberUser = users.SingleOrDefault(u => u.MemberId != null);

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Deliberation.Web.Seed;
 
 /// <summary>
-/// Loads the demo city body from Seed/demo-data.json. Idempotent: each part is added only when missing, so
+/// Loads the demo bodies: the city from Seed/demo-data.json and the county under it from Seed/demo-county.json,
+/// each with its own accounts, sessions, minutes and outcome items. Idempotent: each part is added only when missing, so
 /// running it on every start (as <c>./hub run</c> does) changes nothing the second time.
 /// </summary>
 public sealed partial class DemoSeeder(
@@ -24,20 +25,29 @@ public sealed partial class DemoSeeder(
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    public static DemoData Load(string contentRoot)
+    /// <summary>The demo bodies' files, parents first.</summary>
+    public static readonly IReadOnlyList<string> Files = ["demo-data.json", "demo-county.json"];
+
+    public static IReadOnlyList<DemoData> LoadAll(string contentRoot) => Files.Select(f => Load(contentRoot, f)).ToList();
+
+    public static DemoData Load(string contentRoot, string file = "demo-data.json")
     {
-        var path = Path.Combine(contentRoot, "Seed", "demo-data.json");
+        var path = Path.Combine(contentRoot, "Seed", file);
         return JsonSerializer.Deserialize<DemoData>(File.ReadAllText(path), Json)
             ?? throw new InvalidOperationException($"{path} is empty");
     }
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
-        var data = Load(env.ContentRootPath);
         foreach (var role in Roles.All)
         {
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole<Guid>(role));
         }
+        foreach (var data in LoadAll(env.ContentRootPath)) await SeedBodyAsync(data, ct);
+    }
+
+    private async Task SeedBodyAsync(DemoData data, CancellationToken ct)
+    {
         var org = await db.Organizations.SingleOrDefaultAsync(o => o.Name == data.Organization.Name, ct);
         if (org is null)
         {
@@ -49,14 +59,21 @@ public sealed partial class DemoSeeder(
         {
             await SeedSessionsAsync(data, org, ct);
         }
+        await SeedMinutesAsync(data, org, ct);
         await SeedFollowUpAsync(data, org, ct);
     }
 
     private async Task<Organization> SeedOrganizationAsync(DemoData data, CancellationToken ct)
     {
-        var parent = new Organization { Name = data.ParentOrganization.Name, Level = data.ParentOrganization.Level };
+        // The county's parent is the city seeded before it; the city's parent (the province) is only a name.
+        var parent = await db.Organizations.SingleOrDefaultAsync(o => o.Name == data.ParentOrganization.Name, ct);
+        if (parent is null)
+        {
+            parent = new Organization { Name = data.ParentOrganization.Name, Level = data.ParentOrganization.Level };
+            db.Organizations.Add(parent);
+        }
         var org = new Organization { Name = data.Organization.Name, Level = data.Organization.Level, ParentId = parent.Id };
-        db.Organizations.AddRange(parent, org);
+        db.Organizations.Add(org);
         var sectors = data.Sectors.Select((n, i) => new Sector { OrganizationId = org.Id, Name = n, SortOrder = i + 1 }).ToList();
         var committees = data.Committees.Select((n, i) => new Committee { OrganizationId = org.Id, Name = n, SortOrder = i + 1 }).ToList();
         db.Sectors.AddRange(sectors);
@@ -120,4 +137,8 @@ public sealed partial class DemoSeeder(
             }
         }
     }
+
+    /// <summary>The user name of the body's account with <paramref name="role"/> (the one with fewest roles: "staff" over "admin,staff").</summary>
+    internal static string UserNameWithRole(DemoData data, string role) =>
+        data.Accounts.Where(a => a.Roles.Contains(role)).OrderBy(a => a.Roles.Length).First().UserName;
 }

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Cluster.Tests.Infrastructure;
 
@@ -40,7 +41,8 @@ public sealed partial class ClusterFixture : IAsyncLifetime
     }
 
     public HubDbContext Db() =>
-        new(new DbContextOptionsBuilder<HubDbContext>().UseNpgsql(Postgres.ConnectionString(Database)).Options);
+        new(new DbContextOptionsBuilder<HubDbContext>().UseNpgsql(Postgres.ConnectionString(Database)).Options)
+        { Tenancy = OrgScope.ForSystem("test arrange/assert") };
 
     /// <summary>A live room open to the public, comments shown at once, no interval between them.</summary>
     public async Task<Guid> CreateRoomAsync()

@@ -6,6 +6,7 @@ using Deliberation.Core.Organizations;
 using Deliberation.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Tests.Admin;
 
@@ -38,7 +39,7 @@ public static class AdminData
     public static async Task<Guid> NewSessionAsync(this HubFactory hub, ConsultationStatus status = ConsultationStatus.Draft, Guid? orgId = null)
     {
         var org = orgId ?? await hub.DemoOrgAsync();
-        await using var scope = hub.Services.CreateAsyncScope();
+        await using var scope = hub.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope("test arrange/assert");
         var commands = scope.ServiceProvider.GetRequiredService<ConsultationCommands>();
         var start = DateTimeOffset.UtcNow.AddDays(3);
         var draft = new ConsultationDraft(Unique("协商"), null, ConsultationType.Online, ConsultationMode.Online, start, start.AddHours(2), null, null, PublicAccess.Watch);

@@ -5,6 +5,7 @@ using Deliberation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Tests.FollowUp;
 
@@ -137,7 +138,7 @@ public class FollowUpAuthorizationTests(FollowUpFactory hub)
     private async Task<string> OtherMemberAsync()
     {
         var name = $"other{Guid.NewGuid():N}"[..12];
-        await using var scope = hub.Services.CreateAsyncScope();
+        await using var scope = hub.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope("test arrange/assert");
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<Core.Persistence.HubDbContext>();
         var member = await db.Members.Where(m => m.UserId == null).OrderBy(m => m.FullName).Skip(3).FirstAsync();

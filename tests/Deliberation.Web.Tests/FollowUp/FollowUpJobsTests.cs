@@ -2,6 +2,7 @@ using Deliberation.Core.FollowUp;
 using Deliberation.Web.Features.FollowUp.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Tests.FollowUp;
 
@@ -17,7 +18,7 @@ public class FollowUpJobsTests(FollowUpFactory hub) : IDisposable
     private async Task RunAsync<TJob>() where TJob : notnull
     {
         // A fresh scope per run, as after a restart: nothing is remembered in memory.
-        await using var scope = hub.Services.CreateAsyncScope();
+        await using var scope = hub.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope("test arrange/assert");
         var job = scope.ServiceProvider.GetRequiredService<TJob>();
         await (Task)typeof(TJob).GetMethod("RunAsync")!.Invoke(job, [CancellationToken.None])!;
     }

@@ -3,6 +3,7 @@ using Deliberation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Tests.FollowUp;
 
@@ -16,7 +17,7 @@ public class FollowUpMailTests(FollowUpFactory hub)
     {
         const string department = "市教育局";
         var address = $"edu{Guid.NewGuid():N}"[..10] + "@example.org";
-        await using (var scope = hub.Services.CreateAsyncScope())
+        await using (var scope = hub.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope("test arrange/assert"))
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             var user = new AppUser

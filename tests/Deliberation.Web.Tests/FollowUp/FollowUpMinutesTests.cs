@@ -2,6 +2,7 @@ using Deliberation.Core.Consultations;
 using Deliberation.Core.FollowUp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Tests.FollowUp;
 
@@ -12,7 +13,7 @@ public class FollowUpMinutesTests(FollowUpFactory hub)
 
     private async Task<Guid> CreateAsync(Guid minutes, Guid session, int number, Guid member, Guid dept)
     {
-        await using var scope = hub.Services.CreateAsyncScope();
+        await using var scope = hub.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope("test arrange/assert");
         var commands = scope.ServiceProvider.GetRequiredService<FollowUpCommands>();
         var item = await commands.CreateFromMinutesAsync(minutes, session, number, $"第{number}条：建议加快推进。", dept, [member], true,
             ["speech:42"], new Core.Auditing.Actor(null, "纪要"));

@@ -2,6 +2,7 @@ using Deliberation.Core.Auditing;
 using Deliberation.Core.FollowUp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Tests.FollowUp;
 
@@ -23,7 +24,7 @@ public sealed class FollowUpScenario(FollowUpFactory hub)
 
     public async Task RunAsync(Func<FollowUpCommands, Task> step)
     {
-        await using var scope = hub.Services.CreateAsyncScope();
+        await using var scope = hub.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope("test arrange/assert");
         await step(scope.ServiceProvider.GetRequiredService<FollowUpCommands>());
     }
 

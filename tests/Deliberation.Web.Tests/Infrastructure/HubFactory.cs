@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Tests.Infrastructure;
 
@@ -61,7 +62,7 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Runs <paramref name="work"/> with a fresh DbContext from the host's container.</summary>
     public async Task<T> WithDbAsync<T>(Func<HubDbContext, Task<T>> work)
     {
-        await using var scope = Services.CreateAsyncScope();
+        await using var scope = Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope("test arrange/assert");
         return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
     }
 

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Validation;
 using Deliberation.Core.Minutes;
 using Deliberation.Web.Tests.Infrastructure;
 using UglyToad.PdfPig;
+using Deliberation.Web.Tests.Tenancy;
 
 namespace Deliberation.Web.Tests.Minutes;
 
@@ -16,7 +17,7 @@ public class MinutesExportTests(HubFactory hub)
         var f = await hub.CreateFixtureAsync(seed);
         var id = await hub.CreateCompiledMinutesAsync(f);
         var staff = hub.Browser();
-        await staff.SignInAsync(Demo.Staff);
+        await staff.SignInAsync(await hub.StaffOfAsync(f.OrganizationId));
         return (f, id, staff);
     }
 
@@ -104,7 +105,7 @@ public class MinutesExportTests(HubFactory hub)
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/api/minutes/{id}/full.md")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync($"/api/minutes/session/{f.SessionId}/data.xlsx")).StatusCode);
         var leader = hub.Browser();
-        await leader.SignInAsync(Demo.Leader);
+        await leader.SignInAsync(await hub.LeaderOfAsync(f.OrganizationId));
         Assert.Equal(HttpStatusCode.OK, (await leader.GetAsync($"/api/minutes/{id}/full.md")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await staff.GetAsync($"/api/minutes/{id}/full.md")).StatusCode);
     }

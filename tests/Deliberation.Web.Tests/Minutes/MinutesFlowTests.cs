@@ -7,6 +7,7 @@ using Deliberation.Web.Features.Minutes;
 using Deliberation.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deliberation.Web.Tests.Tenancy;
 
 namespace Deliberation.Web.Tests.Minutes;
 
@@ -106,7 +107,7 @@ public class MinutesFlowTests(HubFactory hub)
         Assert.Contains("关于“老旧小区加装电梯”的协商纪要", page);
         Assert.DoesNotContain("内部掌握", page);
         var staff = hub.Browser();
-        await staff.SignInAsync(Demo.Staff);
+        await staff.SignInAsync(await hub.StaffOfAsync(f.OrganizationId));
         Assert.Contains("内部掌握", await staff.GetStringAsync($"/api/minutes/{id}/full.md"));
     }
 

@@ -5,6 +5,7 @@ using Deliberation.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
+using Deliberation.Web.Tests.Tenancy;
 
 namespace Deliberation.Web.Tests.Minutes;
 
@@ -36,7 +37,7 @@ public class MinutesHubTests(HubFactory hub)
     {
         var f = await hub.CreateFixtureAsync(0x701);
         var minutesId = await hub.CreateCompiledMinutesAsync(f);
-        await using var connection = Connect(await AuthCookieAsync(Demo.Staff));
+        await using var connection = Connect(await AuthCookieAsync(await hub.StaffOfAsync(f.OrganizationId)));
         var heard = new List<MinutesCompileStatus>();
         var done = new TaskCompletionSource();
         connection.On<MinutesCompileStatus>("CompileProgressed", s =>
@@ -50,7 +51,7 @@ public class MinutesHubTests(HubFactory hub)
         Assert.Equal(1, now.VersionNo);
 
         var staff = hub.Browser();
-        await staff.SignInAsync(Demo.Staff);
+        await staff.SignInAsync(await hub.StaffOfAsync(f.OrganizationId));
         var response = await staff.PostFormAsync($"/Admin/Minutes/View/{minutesId}", new Dictionary<string, string>(), $"/Admin/Minutes/View/{minutesId}?handler=Compile");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(60));
@@ -77,7 +78,7 @@ public class MinutesHubTests(HubFactory hub)
         var f = await hub.CreateFixtureAsync(0x702);
         var minutesId = await hub.CreateCompiledMinutesAsync(f);
         var staff = hub.Browser();
-        await staff.SignInAsync(Demo.Staff);
+        await staff.SignInAsync(await hub.StaffOfAsync(f.OrganizationId));
 
         await hub.WithDbAsync(db => db.MinutesDocuments.Where(m => m.Id == minutesId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.CompileState, CompileState.Retrying).SetProperty(m => m.CompileAttempts, 1).SetProperty(m => m.CompileError, "数据库连接超时")));

@@ -7,6 +7,7 @@ using Deliberation.Web.Tests.Infrastructure;
 using Deliberation.Core.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Tests.Minutes;
 
@@ -29,7 +30,7 @@ public static class MinutesTestHelpers
 
     public static async Task<T> WithScopeAsync<T>(this HubFactory hub, Func<IServiceProvider, Task<T>> work)
     {
-        await using var scope = hub.Services.CreateAsyncScope();
+        await using var scope = hub.Services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope("test arrange/assert");
         return await work(scope.ServiceProvider);
     }
 

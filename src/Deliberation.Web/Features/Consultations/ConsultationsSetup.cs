@@ -1,5 +1,6 @@
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Persistence;
+using Deliberation.Core.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +25,7 @@ public static class ConsultationsSetup
 
     private static async Task<Ok<List<ConsultationSummary>>> ListPublished(HubDbContext db, CancellationToken ct)
     {
-        var list = await db.Consultations.AsNoTracking()
-            .Where(c => c.Status != ConsultationStatus.Draft)
+        var list = await db.PublishedSessions().AsNoTracking()
             .OrderByDescending(c => c.StartsAt)
             .Take(100)
             .Select(ConsultationSummary.Projection)
@@ -36,8 +36,8 @@ public static class ConsultationsSetup
     private static async Task<Results<Ok<ConsultationSummary>, NotFound>> FindByCode(string code, HubDbContext db, CancellationToken ct)
     {
         if (!RoomCodes.IsWellFormed(code)) return TypedResults.NotFound();
-        var c = await db.Consultations.AsNoTracking()
-            .Where(x => x.RoomCode == code && x.Status != ConsultationStatus.Draft && x.Status != ConsultationStatus.Archived)
+        var c = await db.PublishedSessions().AsNoTracking()
+            .Where(x => x.RoomCode == code && x.Status != ConsultationStatus.Archived)
             .Select(ConsultationSummary.Projection)
             .SingleOrDefaultAsync(ct);
         return c is null ? TypedResults.NotFound() : TypedResults.Ok(c);
@@ -45,7 +45,7 @@ public static class ConsultationsSetup
 
     private static async Task<IResult> QrCode(Guid id, HttpRequest request, HubDbContext db, QrCodes qr, CancellationToken ct)
     {
-        var exists = await db.Consultations.AnyAsync(c => c.Id == id && c.Status != ConsultationStatus.Draft, ct);
+        var exists = await db.PublishedSessions().AnyAsync(c => c.Id == id, ct);
         if (!exists) return TypedResults.NotFound();
         var url = $"{request.Scheme}://{request.Host}/s/{id}/room";
         return Results.Text(qr.Svg(url), "image/svg+xml");

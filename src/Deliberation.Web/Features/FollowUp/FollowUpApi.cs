@@ -2,6 +2,7 @@ using System.Text;
 using Deliberation.Core.Accounts;
 using Deliberation.Core.FollowUp;
 using Deliberation.Core.Persistence;
+using Deliberation.Core.Tenancy;
 using Deliberation.Web.Features.Accounts;
 using Deliberation.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,10 +33,10 @@ public static class FollowUpApi
         return TypedResults.Ok(rows.Select(r => ToDto(r, d, BaseUrl(request))).ToList());
     }
 
-    private static async Task<Results<Ok<PublicItemDetailDto>, NotFound>> Detail(Guid id, HttpRequest request, HubDbContext db, FollowUpBoard board,
-        Display d, CancellationToken ct)
+    private static async Task<Results<Ok<PublicItemDetailDto>, NotFound>> Detail(Guid id, HttpRequest request, HubDbContext db, OrgScope tenancy,
+        FollowUpBoard board, Display d, CancellationToken ct)
     {
-        var view = await ItemView.LoadAsync(db, db.OutcomeItems.OnPublicBoard(), id, ItemViewLevel.Public, ct);
+        var view = await ItemView.LoadPublicAsync(db, tenancy, id, ct);
         if (view is null) return TypedResults.NotFound();
         var row = (await board.RowsAsync(db.OutcomeItems.Where(i => i.Id == id), ct)).Single();
         var baseUrl = BaseUrl(request);
@@ -57,20 +58,23 @@ public static class FollowUpApi
         return Results.Text(xml.Declaration + "\n" + xml.Root, "application/atom+xml", Encoding.UTF8);
     }
 
-    /// <summary>Allowed when the item is on the public board, or the viewer is staff, a leader, a handling department or a proposer.</summary>
+    /// <summary>
+    /// Allowed when the item is on the public board (any body), or within the viewer's own body (the organisation
+    /// filter) when the viewer is its staff or leader, a handling department (the filter keeps a department to
+    /// its own items) or a proposer.
+    /// </summary>
     private static async Task<IResult> Attachment(Guid id, HttpContext http, HubDbContext db, CancellationToken ct)
     {
         var user = http.User;
-        var insider = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Leader);
-        var department = user.DepartmentId();
+        var insider = user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Staff) || user.IsInRole(Roles.Leader) || user.IsInRole(Roles.Department);
         var member = user.MemberId();
         var file = await (from a in db.FollowUpAttachments
                           join r in db.FollowUpReplies on a.ReplyId equals r.Id
                           join i in db.OutcomeItems on r.ItemId equals i.Id
-                          where a.Id == id && (insider || (i.IsPublic && i.Status != FollowUpStatus.Pending)
-                              || (department != null && (i.LeadDepartmentId == department || i.CoHandlers.Any(c => c.DepartmentId == department)))
-                              || (member != null && i.Proposers.Any(p => p.MemberId == member)))
-                          select new { a.FileName, a.ContentType, a.Data }).SingleOrDefaultAsync(ct);
+                          where a.Id == id && (insider || (member != null && i.Proposers.Any(p => p.MemberId == member)))
+                          select new { a.FileName, a.ContentType, a.Data }).SingleOrDefaultAsync(ct)
+            ?? await db.PublicBoardAttachments().Where(a => a.Id == id)
+                .Select(a => new { a.FileName, a.ContentType, a.Data }).SingleOrDefaultAsync(ct);
         if (file is null) return TypedResults.NotFound();
         http.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.File(file.Data, Uploads.SafeContentType(file.FileName), file.FileName);

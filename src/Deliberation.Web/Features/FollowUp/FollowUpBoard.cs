@@ -1,5 +1,8 @@
+using Deliberation.Core.Consultations;
 using Deliberation.Core.FollowUp;
+using Deliberation.Core.Organizations;
 using Deliberation.Core.Persistence;
+using Deliberation.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Web.Features.FollowUp;
@@ -19,8 +22,9 @@ public sealed class FollowUpBoard(HubDbContext db, TimeProvider clock)
     public const int MaxRows = 300;
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
+    /// <summary>The public board of every body: items, their lead departments and sessions through <see cref="PublicReads"/>.</summary>
     public Task<List<ItemRow>> PublicAsync(BoardFilter filter, CancellationToken ct) =>
-        RowsAsync(Filter(db.OutcomeItems.OnPublicBoard(), filter), ct);
+        RowsAsync(Filter(db.PublicBoardItems(), filter), db.DepartmentsOnPublicBoard(), db.PublishedSessions(), ct);
 
     public IQueryable<OutcomeItem> Filter(IQueryable<OutcomeItem> items, BoardFilter f)
     {
@@ -37,13 +41,18 @@ public sealed class FollowUpBoard(HubDbContext db, TimeProvider clock)
         return items;
     }
 
-    public async Task<List<ItemRow>> RowsAsync(IQueryable<OutcomeItem> items, CancellationToken ct)
+    /// <summary>Rows of items the caller's scope already holds (names from the caller's own body).</summary>
+    public Task<List<ItemRow>> RowsAsync(IQueryable<OutcomeItem> items, CancellationToken ct) =>
+        RowsAsync(items, db.Departments, db.Consultations, ct);
+
+    private async Task<List<ItemRow>> RowsAsync(IQueryable<OutcomeItem> items, IQueryable<Department> departments,
+        IQueryable<Consultation> sessions, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var rows = await (from i in items
-                          join d in db.Departments on i.LeadDepartmentId equals d.Id into ds
+                          join d in departments on i.LeadDepartmentId equals d.Id into ds
                           from d in ds.DefaultIfEmpty()
-                          join c in db.Consultations on i.ConsultationId equals c.Id into cs
+                          join c in sessions on i.ConsultationId equals c.Id into cs
                           from c in cs.DefaultIfEmpty()
                           orderby i.UpdatedAt descending
                           select new { i, Lead = d == null ? null : d.Name, Session = c == null ? null : c.Title })
@@ -56,10 +65,10 @@ public sealed class FollowUpBoard(HubDbContext db, TimeProvider clock)
     /// <summary>Choices for the board's filters: sessions and departments that have public items, and years.</summary>
     public async Task<(List<(Guid Id, string Name)> Sessions, List<(Guid Id, string Name)> Departments, List<int> Years)> FacetsAsync(CancellationToken ct)
     {
-        var board = db.OutcomeItems.OnPublicBoard();
-        var sessions = await db.Consultations.Where(c => board.Any(i => i.ConsultationId == c.Id))
+        var board = db.PublicBoardItems();
+        var sessions = await db.PublishedSessions().Where(c => board.Any(i => i.ConsultationId == c.Id))
             .OrderByDescending(c => c.StartsAt).Select(c => new { c.Id, c.Title }).ToListAsync(ct);
-        var departments = await db.Departments.Where(d => board.Any(i => i.LeadDepartmentId == d.Id))
+        var departments = await db.DepartmentsOnPublicBoard().Where(d => board.Any(i => i.LeadDepartmentId == d.Id))
             .OrderBy(d => d.Name).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
         var created = await board.Select(i => i.CreatedAt).ToListAsync(ct);
         var years = created.Select(c => c.ToOffset(China).Year).Distinct().OrderDescending().ToList();

@@ -1,5 +1,6 @@
 using Deliberation.Core.FollowUp;
 using Deliberation.Core.Persistence;
+using Deliberation.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Web.Features.FollowUp;
@@ -31,6 +32,18 @@ public sealed class ItemView
     public IReadOnlyList<ReplyView> Replies { get; init; } = [];
     public IReadOnlyList<RatingView> Ratings { get; init; } = [];
     public IReadOnlyList<LeaderInstruction> Instructions { get; init; } = [];
+
+    /// <summary>
+    /// Loads a public item of any body (晒进度): found through <see cref="PublicReads.PublicBoardItems"/>, then read
+    /// within its organisation (<see cref="OrgScope.ActFor"/>) at the public level.
+    /// </summary>
+    public static async Task<ItemView?> LoadPublicAsync(HubDbContext db, OrgScope tenancy, Guid id, CancellationToken ct)
+    {
+        var organizationId = await db.PublicBoardItems().Where(i => i.Id == id).Select(i => (Guid?)i.OrganizationId).SingleOrDefaultAsync(ct);
+        if (organizationId is not Guid org) return null;
+        tenancy.ActFor(org);
+        return await LoadAsync(db, db.OutcomeItems.OnPublicBoard(), id, ItemViewLevel.Public, ct);
+    }
 
     /// <summary>Loads item <paramref name="id"/> if <paramref name="scope"/> (the viewer's visibility filter) contains it.</summary>
     public static async Task<ItemView?> LoadAsync(HubDbContext db, IQueryable<OutcomeItem> scope, Guid id, ItemViewLevel level, CancellationToken ct)

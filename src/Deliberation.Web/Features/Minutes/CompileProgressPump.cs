@@ -1,3 +1,4 @@
+using Deliberation.Core.Tenancy;
 using Deliberation.Core.Minutes;
 using Deliberation.Core.Persistence;
 using Deliberation.Realtime.Minutes;
@@ -24,7 +25,7 @@ internal sealed class CompileProgressPump(Guid minutesId, int attempt, IMinutesN
 
     public async Task SetAsync(CompileState state, int percent, string? error, int versionNo)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = scopes.CreateSystemScope("compile progress of a job");
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         await db.MinutesDocuments.Where(m => m.Id == minutesId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.CompileState, state).SetProperty(m => m.CompileProgress, percent)

@@ -2,6 +2,7 @@ using Deliberation.Core.Minutes;
 using Deliberation.Core.Minutes.Compiling;
 using Deliberation.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Features.Minutes;
 
@@ -15,7 +16,10 @@ public sealed record MinutesText(MinutesDocument Minutes, int VersionNo, string 
     public string FileName(string extension) => $"{Title}-{Minutes.Year}-{Minutes.Number}{(Minutes.Status == MinutesStatus.Published ? "" : $"-v{VersionNo}")}.{extension}";
 }
 
-/// <summary>Reads versions for reviewers (any version, internal passages kept) and for the public (published, public version).</summary>
+/// <summary>
+/// Reads versions for reviewers (any version, internal passages kept; the organisation filter keeps them to the
+/// reviewer's own body) and for the public (published, public version, any body: <see cref="PublicReads"/>).
+/// </summary>
 public sealed class MinutesTexts(HubDbContext db)
 {
     public async Task<MinutesText?> FullAsync(Guid minutesId, int? versionNo, CancellationToken ct)
@@ -30,10 +34,9 @@ public sealed class MinutesTexts(HubDbContext db)
     /// <summary>The public version of the published text, or null when the minutes are not published.</summary>
     public async Task<MinutesText?> PublicAsync(Guid minutesId, CancellationToken ct)
     {
-        var minutes = await db.MinutesDocuments.AsNoTracking()
-            .SingleOrDefaultAsync(m => m.Id == minutesId && m.Status == MinutesStatus.Published && m.PublishedVersionNo != null, ct);
+        var minutes = await db.PublishedMinutes().AsNoTracking().SingleOrDefaultAsync(m => m.Id == minutesId, ct);
         if (minutes is null) return null;
-        var markdown = await db.MinutesVersions.AsNoTracking().Where(v => v.MinutesId == minutesId && v.No == minutes.PublishedVersionNo)
+        var markdown = await db.PublishedVersions().AsNoTracking().Where(v => v.MinutesId == minutesId)
             .Select(v => v.Markdown).SingleAsync(ct);
         return new MinutesText(minutes, minutes.PublishedVersionNo!.Value, MinutesMarkup.ToPublic(markdown));
     }

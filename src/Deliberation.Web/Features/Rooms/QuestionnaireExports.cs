@@ -1,6 +1,8 @@
 using Deliberation.Core.Accounts;
+using Deliberation.Core.Consultations;
 using Deliberation.Core.Persistence;
 using Deliberation.Core.Rooms;
+using Deliberation.Web.Features.Accounts;
 using Deliberation.Web.Infrastructure.Exports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -8,7 +10,10 @@ using Deliberation.Web.Infrastructure;
 
 namespace Deliberation.Web.Features.Rooms;
 
-/// <summary>Questionnaire responses as CSV or XLSX (with a field dictionary), for staff and moderators.</summary>
+/// <summary>
+/// Questionnaire responses as CSV or XLSX (with a field dictionary), for the owning body's staff and for the
+/// moderator (主持人) of the questionnaire's session. Another body's questionnaire is 404 (organisation filter).
+/// </summary>
 public static class QuestionnaireExports
 {
     public static void MapQuestionnaires(this WebApplication app)
@@ -22,21 +27,30 @@ public static class QuestionnaireExports
         group.MapGet("/{id:guid}/aggregate", Aggregate).WithName("QuestionnaireAggregate").WithSummary("Live aggregate of the responses.");
     }
 
-    private static async Task<IResult> Aggregate(Guid id, QuestionnaireQueries queries, CancellationToken ct) =>
-        await queries.AggregateAsync(id, ct) is { } a ? Results.Ok(a) : Results.NotFound();
+    private static async Task<IResult> Aggregate(Guid id, HttpContext http, HubDbContext db, QuestionnaireQueries queries, CancellationToken ct) =>
+        await MayReadAsync(id, http, db, ct) && await queries.AggregateAsync(id, ct) is { } a ? Results.Ok(a) : Results.NotFound();
+
+    /// <summary>Staff and admins read their body's questionnaires (the filter); a moderator only those of sessions it moderates.</summary>
+    private static async Task<bool> MayReadAsync(Guid id, HttpContext http, HubDbContext db, CancellationToken ct)
+    {
+        if (http.User.IsInRole(Roles.Admin) || http.User.IsInRole(Roles.Staff)) return await db.Questionnaires.AnyAsync(q => q.Id == id, ct);
+        var me = http.User.UserId();
+        return me is not null && await db.Questionnaires.AnyAsync(q => q.Id == id && q.ConsultationId != null
+            && db.Participants.Any(p => p.ConsultationId == q.ConsultationId && p.UserId == me && p.Tier == ParticipantTier.Moderator), ct);
+    }
 
     private static async Task Csv(Guid id, HttpContext http, HubDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var table = await TableAsync(id, db, l, ct);
+        var table = await MayReadAsync(id, http, db, ct) ? await TableAsync(id, db, l, ct) : null;
         if (table is null) { http.Response.StatusCode = 404; return; }
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"questionnaire-{id:N}.csv\"";
         await CsvExport.WriteAsync(table, http.Response.Body, ct);
     }
 
-    private static async Task<IResult> Xlsx(Guid id, HubDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static async Task<IResult> Xlsx(Guid id, HttpContext http, HubDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var table = await TableAsync(id, db, l, ct);
+        var table = await MayReadAsync(id, http, db, ct) ? await TableAsync(id, db, l, ct) : null;
         if (table is null) return Results.NotFound();
         var stream = new MemoryStream();
         XlsxExport.Write([table], stream, l["Export.Dictionary"]);

@@ -1,5 +1,6 @@
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Persistence;
+using Deliberation.Core.Tenancy;
 using Deliberation.Realtime;
 using Deliberation.Realtime.Rooms;
 using Deliberation.Web.Features.Accounts;
@@ -29,7 +30,7 @@ public static class RoomsSetup
     private static async Task<IResult> RememberVisitor(Guid id, [FromForm] string? displayName, HttpContext http, AnonymousVisitors visitors,
         HubDbContext db, CancellationToken ct)
     {
-        var exists = await db.Consultations.AnyAsync(c => c.Id == id && c.Status != ConsultationStatus.Draft && c.Status != ConsultationStatus.Archived
+        var exists = await db.PublishedSessions().AnyAsync(c => c.Id == id && c.Status != ConsultationStatus.Archived
             && c.PublicAccess != PublicAccess.Closed, ct);
         if (!exists) return Results.NotFound();
         var name = AnonymousVisitors.NormalizeName(displayName ?? "");

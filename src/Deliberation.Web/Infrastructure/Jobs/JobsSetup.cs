@@ -13,7 +13,11 @@ public static class JobsSetup
     {
         services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateOnStart();
         var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
+        // Every job runs in a system scope (all organisations): registered before AddHangfire, which keeps an activator
+        // already registered, and set as the global one, which AddHangfire would otherwise replace.
+        services.AddSingleton<JobActivator, SystemScopeJobActivator>();
         services.AddHangfire((sp, cfg) => cfg
+            .UseActivator(new SystemScopeJobActivator(sp.GetRequiredService<IServiceScopeFactory>()))
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()

@@ -5,6 +5,7 @@ using Deliberation.Web.Features.Minutes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Pages.Minutes;
 
@@ -20,11 +21,11 @@ public sealed class IndexModel(HubDbContext db, MinutesTexts texts, MinutesRende
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var title = await db.Consultations.AsNoTracking().Where(c => c.Id == ConsultationId && c.Status != ConsultationStatus.Draft)
+        var title = await db.PublishedSessions().AsNoTracking().Where(c => c.Id == ConsultationId)
             .Select(c => c.Title).SingleOrDefaultAsync(ct);
         if (title is null) return NotFound();
         SessionTitle = title;
-        var id = await db.MinutesDocuments.Where(m => m.ConsultationId == ConsultationId && m.Status == MinutesStatus.Published)
+        var id = await db.PublishedMinutes().Where(m => m.ConsultationId == ConsultationId)
             .Select(m => (Guid?)m.Id).SingleOrDefaultAsync(ct);
         if (id is not null) Text = await texts.PublicAsync(id.Value, ct);
         if (Text is not null) Html = renderer.ToHtml(Text.Markdown);

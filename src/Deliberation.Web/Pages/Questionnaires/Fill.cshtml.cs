@@ -1,6 +1,7 @@
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Persistence;
 using Deliberation.Core.Rooms;
+using Deliberation.Core.Tenancy;
 using Deliberation.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace Deliberation.Web.Pages.Questionnaires;
 /// <summary>A stand-alone questionnaire (网络问卷) filled in by link, without JavaScript, within its start and end time.</summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitingSetup.Submissions)]
-public sealed class FillModel(HubDbContext db, RoomCommands commands, AnonymousVisitors visitors, TimeProvider clock) : PageModel
+public sealed class FillModel(HubDbContext db, OrgScope tenancy, RoomCommands commands, AnonymousVisitors visitors, TimeProvider clock) : PageModel
 {
     public Questionnaire Questionnaire { get; private set; } = null!;
     public string? ErrorCode { get; private set; }
@@ -67,8 +68,10 @@ public sealed class FillModel(HubDbContext db, RoomCommands commands, AnonymousV
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
-        var q = await db.Questionnaires.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.Status != BallotStatus.Draft, ct);
+        var q = await db.PublishedQuestionnaires().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (q is null) return false;
+        // Open to anyone by link: the submission is written within the questionnaire's own organisation.
+        tenancy.ActFor(q.OrganizationId);
         Questionnaire = q;
         var now = clock.GetUtcNow();
         State = q.Status == BallotStatus.Closed || q.EndsAt < now ? "closed" : q.StartsAt > now ? "notyet" : "open";

@@ -3,6 +3,7 @@ using Deliberation.Core.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Pages.Sessions;
 
@@ -13,8 +14,8 @@ public sealed class DetailsModel(HubDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var session = await db.Consultations.AsNoTracking().Include(c => c.Agenda)
-            .SingleOrDefaultAsync(c => c.Id == id && c.Status != ConsultationStatus.Draft, ct);
+        var session = await db.PublishedSessions().AsNoTracking().Include(c => c.Agenda)
+            .SingleOrDefaultAsync(c => c.Id == id, ct);
         if (session is null) return NotFound();
         Session = session;
         TierCounts = (await db.Participants.Where(p => p.ConsultationId == id).GroupBy(p => p.Tier)

@@ -3,6 +3,7 @@ using Deliberation.Core.Persistence;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Deliberation.Core.Tenancy;
 
 namespace Deliberation.Web.Pages.Sessions;
 
@@ -21,8 +22,8 @@ public sealed class JoinModel(HubDbContext db) : PageModel
             Error = "Join.BadCode";
             return Page();
         }
-        var id = await db.Consultations
-            .Where(c => c.RoomCode == Code && c.Status != ConsultationStatus.Draft && c.Status != ConsultationStatus.Archived)
+        var id = await db.PublishedSessions()
+            .Where(c => c.RoomCode == Code && c.Status != ConsultationStatus.Archived)
             .Select(c => (Guid?)c.Id).SingleOrDefaultAsync(ct);
         if (id is null)
         {

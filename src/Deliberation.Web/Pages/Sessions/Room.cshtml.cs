@@ -1,6 +1,8 @@
-using Deliberation.Core.Accounts;
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Persistence;
+using Deliberation.Core.Rooms;
+using Deliberation.Core.Tenancy;
+using Deliberation.Realtime.Rooms;
 using Deliberation.Web.Features.Accounts;
 using Deliberation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -19,15 +21,19 @@ public abstract class LivePageModel(HubDbContext db, AnonymousVisitors visitors,
 
     protected async Task<IActionResult> LoadAsync(Guid id, bool moderatorOnly, CancellationToken ct)
     {
-        var session = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id && c.Status != ConsultationStatus.Archived, ct);
-        if (session is null) return NotFound();
-        Session = session;
+        var access = HttpContext.RequestServices.GetRequiredService<RoomAccess>();
+        var room = await access.FindAsync(id, ct);
+        if (room is null) return NotFound();
         var signedIn = User.Identity?.IsAuthenticated == true;
-        // As in the hub (RoomAccess): staff roles count only in the caller's own body's sessions.
-        CanModerate = signedIn && User.OrganizationId() == session.OrganizationId
-            && (User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Staff) || User.IsInRole(Roles.Moderator));
-        if (session.Status == ConsultationStatus.Draft && !CanModerate) return NotFound();
+        // As in the hub (RoomAccess): the body's staff, or the session's own moderator (主持人) — not a role alone.
+        var caller = HttpContext.RequestServices.GetRequiredService<IRoomCallerResolver>().Resolve(HttpContext);
+        CanModerate = signedIn && await access.MayModerateAsync(room, caller, ct);
+        if (room.Status == ConsultationStatus.Draft && !CanModerate) return NotFound();
         if (moderatorOnly && !CanModerate) return signedIn ? Forbid() : Challenge();
+        // The page shows this one room: it reads within the room's organisation (its public page is open to all).
+        HttpContext.RequestServices.GetRequiredService<OrgScope>().ActFor(room.OrganizationId);
+        var session = await db.Consultations.AsNoTracking().SingleAsync(c => c.Id == id, ct);
+        Session = session;
         if (!signedIn)
         {
             if (session.PublicAccess == PublicAccess.Closed) return Challenge();

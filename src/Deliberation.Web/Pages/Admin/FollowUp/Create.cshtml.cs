@@ -34,7 +34,7 @@ public sealed class CreateModel(HubDbContext db, FollowUpCommands commands, IStr
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var org = User.OrganizationId() ?? await db.Organizations.OrderBy(o => o.Level).Select(o => o.Id).FirstAsync(ct);
+        var org = User.RequiredOrganizationId();
         var names = (Input.Proposers ?? "").Split(['、', ',', '，', ' ', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
         var members = (await db.Members.Where(m => m.OrganizationId == org && names.Contains(m.FullName))
             .Select(m => new { Name = m.FullName, m.Id }).ToListAsync(ct)).DistinctBy(m => m.Name).ToList();

@@ -66,6 +66,8 @@ public sealed class SourceModel(HubDbContext db, Display display, IStringLocaliz
             default:
                 return NotFound();
         }
+        // Room rows are not filtered by organisation (hot path): the row's session must be one the reader's body owns.
+        if (!await db.Consultations.AnyAsync(c => c.Id == ConsultationId, ct)) return NotFound();
         MinutesId = await db.MinutesDocuments.Where(m => m.ConsultationId == ConsultationId).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(ct);
         return Page();
     }

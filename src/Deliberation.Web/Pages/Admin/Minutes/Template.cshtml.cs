@@ -14,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace Deliberation.Web.Pages.Admin.Minutes;
 
 [Authorize(Policy = WebSetup.ManagersPolicy)]
-public sealed class TemplateModel(HubDbContext db, MinutesCommands commands, MinutesTemplateStore templates, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class TemplateModel(MinutesCommands commands, MinutesTemplateStore templates, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public string Markdown { get; set; } = "";
@@ -46,6 +46,5 @@ public sealed class TemplateModel(HubDbContext db, MinutesCommands commands, Min
         return Redirect("/Admin/Minutes/Template");
     }
 
-    private async Task<Guid> OrganizationAsync(CancellationToken ct) =>
-        User.OrganizationId() ?? await db.Organizations.OrderBy(o => o.Level).Select(o => o.Id).FirstAsync(ct);
+    private Task<Guid> OrganizationAsync(CancellationToken ct) => Task.FromResult(User.RequiredOrganizationId());
 }

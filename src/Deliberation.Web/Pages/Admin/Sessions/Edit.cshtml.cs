@@ -80,7 +80,7 @@ public sealed class EditModel(HubDbContext db, ConsultationCommands commands, Di
         {
             if (Id is null)
             {
-                var orgId = User.OrganizationId() ?? await db.Organizations.OrderBy(o => o.Level).Select(o => o.Id).FirstAsync(ct);
+                var orgId = User.RequiredOrganizationId();
                 var created = await commands.CreateAsync(orgId, draft, User.ToActor(), ct);
                 TempData["Flash"] = l["Admin.Saved"].Value;
                 return Redirect($"/Admin/Sessions/Edit/{created.Id}");
@@ -119,7 +119,7 @@ public sealed class EditModel(HubDbContext db, ConsultationCommands commands, Di
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var org = User.OrganizationId();
-        Existing = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Id && (org == null || c.OrganizationId == org), ct);
+        Existing = await db.Consultations.AsNoTracking().SingleOrDefaultAsync(c => c.Id == Id && c.OrganizationId == org, ct);
         return Existing is not null;
     }
 }

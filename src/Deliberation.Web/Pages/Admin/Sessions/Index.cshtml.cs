@@ -13,7 +13,7 @@ public sealed class IndexModel(HubDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var org = User.OrganizationId();
-        Sessions = await db.Consultations.AsNoTracking().Where(c => org == null || c.OrganizationId == org).OrderByDescending(c => c.StartsAt)
+        Sessions = await db.Consultations.AsNoTracking().Where(c => c.OrganizationId == org).OrderByDescending(c => c.StartsAt)
             .Select(ConsultationSummary.Projection)
             .ToListAsync(ct);
     }
