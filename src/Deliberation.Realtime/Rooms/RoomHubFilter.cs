@@ -36,7 +36,7 @@ public sealed partial class RoomHubFilter(ILogger<RoomHubFilter> logger) : IHubF
         {
             throw;
         }
-        catch (OperationCanceledException) when (context.Context.ConnectionAborted.IsCancellationRequested)
+        catch (Exception ex) when (context.Context.ConnectionAborted.IsCancellationRequested && IsCancellation(ex))
         {
             // The caller went away mid-call (page closed, network gone): nobody to answer, nothing to report.
             LogCancelled(logger, context.HubMethodName);
@@ -54,6 +54,16 @@ public sealed partial class RoomHubFilter(ILogger<RoomHubFilter> logger) : IHubF
             LogFailed(logger, context.HubMethodName, correlationId, ex);
             throw new HubException($"{RoomErrors.ServerError}:{correlationId}");
         }
+    }
+
+    /// <summary>A cancellation, also as the database driver or EF report it (wrapped in their own exceptions).</summary>
+    private static bool IsCancellation(Exception? ex)
+    {
+        for (; ex is not null; ex = ex.InnerException)
+        {
+            if (ex is OperationCanceledException) return true;
+        }
+        return false;
     }
 
     private static bool IsTransient(Exception ex) => ex switch
