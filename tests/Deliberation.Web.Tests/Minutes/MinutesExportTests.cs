@@ -43,6 +43,8 @@ public class MinutesExportTests(HubFactory hub)
     public async Task Pdf_HasTheChineseTitleAsText_AndNoActiveContent()
     {
         var (_, id, staff) = await SetUpAsync(0x6e2);
+        // Other tests' publishes render their public PDFs in the background; a reviewer's print waits only so long for them.
+        await hub.SettlePublicRendersAsync();
         var response = await staff.GetAsync($"/api/minutes/{id}/full.pdf");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync();
