@@ -23,9 +23,15 @@ public sealed record CityRecord(
         var org = await hub.DemoOrgAsync();
         return await hub.WithDbAsync(async db =>
         {
-            var session = await TestSessions.CreateAsync(db, org, PublicAccess.Closed, titlePrefix: secret);
-            var draft = await TestSessions.CreateAsync(db, org, PublicAccess.Interact, live: false, titlePrefix: secret,
-                configure: c => c.Participants.Clear());
+            // Session titles are public once published (home page): the secret goes only into what is never public.
+            var session = await TestSessions.CreateAsync(db, org, PublicAccess.Closed, titlePrefix: "城市闭门协商");
+            var taken = (await db.Consultations.Select(c => c.RoomCode).ToListAsync()).ToHashSet();
+            var draft = new Consultation
+            {
+                OrganizationId = org, Title = $"{secret} 草稿", RoomCode = RoomCodes.Allocate(taken), PublicAccess = PublicAccess.Interact,
+                StartsAt = DateTimeOffset.UtcNow.AddDays(1), EndsAt = DateTimeOffset.UtcNow.AddDays(1).AddHours(2),
+            };
+            db.Consultations.Add(draft);
             var comment = new Comment
             {
                 ConsultationId = session.Id, AuthorKey = "v:city", AuthorName = "市民", Tier = ParticipantTier.Public, Text = $"{secret} 留言",

@@ -154,7 +154,8 @@ public class CrossOrgHubTests(HubFactory hub)
         return await hub.WithDbAsync(async db => new CityIds(room,
             await db.Comments.Where(c => c.ConsultationId == room).Select(c => c.Id).FirstAsync(), questionnaire, poll.Id, vote.Id,
             await db.Participants.Where(p => p.ConsultationId == room).Select(p => p.Id).FirstAsync(),
-            await db.Departments.Where(d => d.Name == "市住房和城乡建设局").Select(d => d.Id).SingleAsync()));
+            await db.Departments.Where(d => d.Name == "市住房和城乡建设局" && db.Consultations.Any(c => c.Id == room && c.OrganizationId == d.OrganizationId))
+                .Select(d => d.Id).SingleAsync()));
     }
 
     /// <summary>What a refused call must leave as it was: the room's events, comments, answers, check-ins and outcomes.</summary>

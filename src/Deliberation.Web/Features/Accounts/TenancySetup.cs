@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using Deliberation.Core.Accounts;
 using Deliberation.Core.Tenancy;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Deliberation.Web.Features.Accounts;
@@ -18,17 +15,23 @@ public static class TenancySetup
     {
         // Every hub invocation runs in its own DI scope, apart from the connection's request: scope it here too.
         services.Configure<HubOptions>(o => o.AddFilter<CallerScopeHubFilter>());
-        // Back-office pages work on the account's own body: an account that belongs to none gets 403 on all of them.
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AddFolderApplicationModelConvention("/Admin",
-            model => model.Filters.Add(new RequireOrganizationFilter())));
         return services;
     }
 
-    /// <summary>After authentication: the request's scope is the signed-in caller's organisation.</summary>
+    /// <summary>
+    /// After authentication: the request's scope is the signed-in caller's organisation. The back office works on
+    /// the account's own body, so an account that belongs to none gets 403 on every /Admin page.
+    /// </summary>
     public static void UseHubTenancy(this WebApplication app) =>
         app.Use((http, next) =>
         {
             http.RequestServices.GetRequiredService<OrgScope>().UseCaller(http.User);
+            if (http.User.Identity?.IsAuthenticated == true && http.User.OrganizationId() is null
+                && http.Request.Path.StartsWithSegments("/Admin", StringComparison.OrdinalIgnoreCase))
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            }
             return next(http);
         });
 
@@ -39,22 +42,6 @@ public static class TenancySetup
         var departmentOnly = user.IsInRole(Roles.Department) && !user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Staff) && !user.IsInRole(Roles.Leader);
         // A department account without its department sees no items (Guid.Empty matches none), never the whole body's.
         scope.UseCaller(signedIn ? user.OrganizationId() : null, departmentOnly ? user.DepartmentId() ?? Guid.Empty : null);
-    }
-
-    private sealed class RequireOrganizationFilter : IAsyncPageFilter
-    {
-        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
-
-        public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
-        {
-            var user = context.HttpContext.User;
-            if (user.Identity?.IsAuthenticated == true && user.OrganizationId() is null)
-            {
-                context.Result = new ForbidResult();
-                return Task.CompletedTask;
-            }
-            return next();
-        }
     }
 
     private sealed class CallerScopeHubFilter : IHubFilter
