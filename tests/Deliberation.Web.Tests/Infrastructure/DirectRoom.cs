@@ -1,5 +1,6 @@
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Rooms;
+using Deliberation.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -37,6 +38,9 @@ public sealed class DirectRoom(HubFactory hub, Guid roomId)
     public async Task<RoomResult> RunAsync(Func<RoomCommands, Guid, Task<RoomResult>> call)
     {
         await using var scope = hub.Services.CreateAsyncScope();
+        // As the hub does once RoomAccess admitted the caller, the call acts within the room's organisation.
+        var org = await hub.WithDbAsync(db => db.Consultations.Where(c => c.Id == roomId).Select(c => c.OrganizationId).SingleAsync());
+        scope.ServiceProvider.GetRequiredService<OrgScope>().ActFor(org);
         return await call(scope.ServiceProvider.GetRequiredService<RoomCommands>(), roomId);
     }
 }

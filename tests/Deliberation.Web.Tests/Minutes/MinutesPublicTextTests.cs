@@ -23,7 +23,7 @@ public class MinutesPublicTextTests(HubFactory hub)
         var id = await hub.CreateMinutesWithTextAsync(f, InternalFences.Document(variant));
 
         var staff = hub.Browser();
-        await staff.SignInAsync(Demo.Staff);
+        await staff.SignInAsync(await hub.StaffOfAsync(f.OrganizationId));
         var full = new HtmlParser().ParseDocument(await staff.GetStringAsync($"/api/minutes/{id}/full.html"));
         Assert.Contains(full.QuerySelectorAll(".internal"), e => e.TextContent.Contains(InternalFences.Secret));
 

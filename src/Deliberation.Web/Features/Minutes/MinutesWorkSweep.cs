@@ -1,3 +1,4 @@
+using Deliberation.Core.Tenancy;
 using Microsoft.Extensions.Options;
 
 namespace Deliberation.Web.Features.Minutes;
@@ -16,7 +17,7 @@ public sealed partial class MinutesWorkSweep(IServiceScopeFactory scopes, IOptio
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateSystemScope("minutes work sweep: requests any body left behind");
                 var n = await scope.ServiceProvider.GetRequiredService<MinutesWorkDispatcher>().DispatchPendingAsync(null, stoppingToken);
                 if (n > 0) LogSwept(logger, n);
             }

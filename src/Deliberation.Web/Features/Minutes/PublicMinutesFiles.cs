@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Deliberation.Core.Minutes;
 using Deliberation.Core.Persistence;
+using Deliberation.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 
@@ -20,8 +21,8 @@ public sealed class PublicMinutesFiles(HubDbContext db)
     public async Task<IResult> ServeAsync(Guid minutesId, string format, string notReadyMessage, HttpResponse response, CancellationToken ct)
     {
         if (!MinutesDownloads.Formats.Contains(format)) return TypedResults.NotFound();
-        var version = await db.MinutesDocuments.AsNoTracking()
-            .Where(m => m.Id == minutesId && m.Status == MinutesStatus.Published && m.PublishedVersionNo != null)
+        var version = await db.PublishedMinutes().AsNoTracking()
+            .Where(m => m.Id == minutesId)
             .Select(m => m.PublishedVersionNo).SingleOrDefaultAsync(ct);
         if (version is null) return TypedResults.NotFound();
         var file = await db.MinutesPublicFiles.AsNoTracking()
