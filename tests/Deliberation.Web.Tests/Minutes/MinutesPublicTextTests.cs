@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using DocumentFormat.OpenXml.Packaging;
 using Deliberation.Testing;
 using Deliberation.Web.Tests.Infrastructure;
+using Deliberation.Web.Tests.Tenancy;
 using UglyToad.PdfPig;
 
 namespace Deliberation.Web.Tests.Minutes;
