@@ -23,10 +23,18 @@ public class JobsDashboardTests(HubFactory hub)
     }
 
     [Fact]
-    public async Task Dashboard_OpensForStaff()
+    public async Task Dashboard_IsForbiddenToStaff_ForItShowsEveryBodysJobs()
     {
         var client = hub.Browser();
         await client.SignInAsync(Demo.Staff);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/hangfire")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_OpensForAdmins()
+    {
+        var client = hub.Browser();
+        await client.SignInAsync(Demo.Admin);
         var response = await client.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Deliberation jobs", await response.Content.ReadAsStringAsync());

@@ -5,11 +5,14 @@ namespace Deliberation.Web.Infrastructure;
 public static class WebSetup
 {
     public const string ManagersPolicy = "Managers";
+    /// <summary>Operators of the installation (admins): the job dashboard shows every body's jobs, so staff of one body may not open it.</summary>
+    public const string OperatorsPolicy = "Operators";
 
     public static IServiceCollection AddHubWeb(this IServiceCollection services)
     {
         services.AddAuthorizationBuilder()
-            .AddPolicy(ManagersPolicy, p => p.RequireRole(Roles.Admin, Roles.Staff));
+            .AddPolicy(ManagersPolicy, p => p.RequireRole(Roles.Admin, Roles.Staff))
+            .AddPolicy(OperatorsPolicy, p => p.RequireRole(Roles.Admin));
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/Admin", ManagersPolicy);

@@ -43,9 +43,9 @@ public class SecurityHeaderTests(SecurityFactory hub)
     [Fact]
     public async Task TheJobsDashboard_HasItsOwnPolicy_InlineStylesOnly()
     {
-        var staff = new Client(hub);
-        await staff.Http.SignInAsync(Demo.Staff);
-        var response = await staff.Http.GetAsync("/hangfire");
+        var admin = new Client(hub);
+        await admin.Http.SignInAsync(Demo.Admin);
+        var response = await admin.Http.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var csp = Header(response, "Content-Security-Policy")!;
         Assert.Contains("style-src 'self' 'unsafe-inline'", csp);

@@ -70,7 +70,7 @@ public static class Routes
         ["api/consultations/by-code/{code}"] = "public: published sessions only (PublicReads.PublishedSessions); a draft has no usable code",
         ["q/{id:guid}"] = "public fill-in page of any body: PublicReads.PublishedQuestionnaires (a draft is 404)",
         ["health/live"] = "health", ["health/ready"] = "health",
-        ["hangfire/{**path}"] = "job dashboard (admin and staff); jobs run as system",
+        ["hangfire/{**path}"] = "job dashboard (admins only: it lists every body's jobs); jobs run as system",
         ["hangfire"] = "job dashboard",
         ["hubs/room"] = "RoomHub: CrossOrgHubTests", ["hubs/room/negotiate"] = "RoomHub: CrossOrgHubTests",
         ["hubs/minutes"] = "MinutesHub.Watch reads MinutesDocuments through the organisation filter (MinutesHubTests sign in within the fixture's body)", ["hubs/minutes/negotiate"] = "MinutesHub",

@@ -52,6 +52,6 @@ public static class JobsSetup
             Authorization = [],
             DashboardTitle = "Deliberation jobs",
             AppPath = "/Admin",
-        }).RequireAuthorization(WebSetup.ManagersPolicy).WithSecurityHeadersPolicy(SecuritySetup.JobsDashboardPolicy);
+        }).RequireAuthorization(WebSetup.OperatorsPolicy).WithSecurityHeadersPolicy(SecuritySetup.JobsDashboardPolicy);
     }
 }
