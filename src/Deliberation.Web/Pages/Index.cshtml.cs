@@ -22,5 +22,11 @@ public sealed class IndexModel(HubDbContext db) : PageModel
             .Select(ConsultationSummary.Projection).ToListAsync(ct);
         Recent = await all.Where(c => c.Status == ConsultationStatus.Ended || c.Status == ConsultationStatus.Archived)
             .OrderByDescending(c => c.StartsAt).Take(6).Select(ConsultationSummary.Projection).ToListAsync(ct);
+
+        // The home page lists every body's public sessions: each card says whose it is.
+        var ids = Live.Concat(Upcoming).Concat(Recent).Select(s => s.OrganizationId).Distinct().ToList();
+        var bodies = await db.Organizations.AsNoTracking().Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        List<ConsultationSummary> Named(List<ConsultationSummary> list) => list.Select(s => s with { Body = bodies.GetValueOrDefault(s.OrganizationId) }).ToList();
+        (Live, Upcoming, Recent) = (Named(Live), Named(Upcoming), Named(Recent));
     }
 }

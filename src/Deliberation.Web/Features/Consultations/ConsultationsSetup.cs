@@ -54,9 +54,12 @@ public static class ConsultationsSetup
 
 public sealed record ConsultationSummary(
     Guid Id, string Title, ConsultationType Type, ConsultationMode Mode, ConsultationStatus Status,
-    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string RoomCode, PublicAccess PublicAccess)
+    DateTimeOffset StartsAt, DateTimeOffset EndsAt, string RoomCode, PublicAccess PublicAccess, Guid OrganizationId)
 {
+    /// <summary>The body (政协) that holds the session, on lists that show several bodies' sessions.</summary>
+    public string? Body { get; init; }
+
     /// <summary>The one projection every list uses, translated to SQL.</summary>
     public static readonly System.Linq.Expressions.Expression<Func<Consultation, ConsultationSummary>> Projection =
-        c => new ConsultationSummary(c.Id, c.Title, c.Type, c.Mode, c.Status, c.StartsAt, c.EndsAt, c.RoomCode, c.PublicAccess);
+        c => new ConsultationSummary(c.Id, c.Title, c.Type, c.Mode, c.Status, c.StartsAt, c.EndsAt, c.RoomCode, c.PublicAccess, c.OrganizationId);
 }
