@@ -27,7 +27,20 @@ public sealed partial class MinutesWorkSweep(IServiceScopeFactory scopes, IOptio
                 LogFailed(logger, ex);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        while (await NextTickAsync(timer, stoppingToken).ConfigureAwait(false));
+    }
+
+    // The host stopping (or giving up on a failed start) cancels the wait: that ends the sweep, it is not a failure.
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Minutes work sweep dispatched {Count} request(s) left behind")]
