@@ -118,7 +118,7 @@ public sealed partial class RoomCommands
                 "Pinned" = "Pinned" AND "ReportCount" + 1 < {threshold},
                 "FlagReason" = CASE WHEN "ReportCount" + 1 >= {threshold} THEN 'reports' ELSE "FlagReason" END,
                 "ModeratedAt" = CASE WHEN "ReportCount" + 1 >= {threshold} THEN NULL ELSE "ModeratedAt" END
-            WHERE "Id" = {commentId} AND "Status" = {approved}
+            WHERE "Id" = {commentId} AND "ConsultationId" = {roomId} AND "Status" = {approved}
             RETURNING "Status" AS "Value"
             """).ToListAsync(ct)).SingleOrDefault();
         if (status is null) return RoomResult.None; // taken down meanwhile: the report no longer matters (rolled back)
@@ -126,7 +126,7 @@ public sealed partial class RoomCommands
         if (hide) unit.Publish(RoomEventTypes.CommentRemoved, new { Id = commentId });
         var events = await unit.CommitAsync(ct);
         if (!hide) return new RoomResult(events, []);
-        var c = await db.Comments.AsNoTracking().SingleAsync(x => x.Id == commentId, ct);
+        var c = await db.Comments.AsNoTracking().SingleAsync(x => x.Id == commentId && x.ConsultationId == roomId, ct);
         return new RoomResult(events, [new QueueEffect("comment", c.Id, "added", Queued(c))]);
     }
 

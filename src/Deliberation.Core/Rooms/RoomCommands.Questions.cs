@@ -45,7 +45,7 @@ public sealed partial class RoomCommands
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var votes = (await db.Database.SqlQuery<int>($"""
                 UPDATE "Questions" SET "Votes" = "Votes" + 1
-                WHERE "Id" = {target.Id} AND "MergedIntoId" IS NULL AND "Status" IN ({open}, {answering})
+                WHERE "Id" = {target.Id} AND "ConsultationId" = {roomId} AND "MergedIntoId" IS NULL AND "Status" IN ({open}, {answering})
                 RETURNING "Votes" AS "Value"
                 """).ToListAsync(ct)).SingleOrDefault();
             if (votes == 0)

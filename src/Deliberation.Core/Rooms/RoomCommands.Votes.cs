@@ -64,7 +64,7 @@ public sealed partial class RoomCommands
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var status = (await db.Database.SqlQuery<string>($"""
-            SELECT "Status" AS "Value" FROM "FormalVotes" WHERE "Id" = {voteId} FOR SHARE
+            SELECT "Status" AS "Value" FROM "FormalVotes" WHERE "Id" = {voteId} AND "ConsultationId" = {roomId} FOR SHARE
             """).ToListAsync(ct)).SingleOrDefault();
         if (status != nameof(BallotStatus.Open)) throw RoomErrors.Fail(RoomErrors.WrongState);
         var recorded = await db.Database.ExecuteSqlInterpolatedAsync($"""
