@@ -60,6 +60,16 @@ public static partial class BenchRoom
         return jar.GetCookieHeader(hub);
     }
 
+    /// <summary>The room's last committed sequence number (0 before any event).</summary>
+    public static async Task<long> LastSeqAsync(string connectionString, Guid room)
+    {
+        await using var c = new NpgsqlConnection(connectionString);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT \"LastSeq\" FROM \"RoomStreams\" WHERE \"ConsultationId\" = @room", c);
+        cmd.Parameters.AddWithValue("room", room);
+        return await cmd.ExecuteScalarAsync() is long seq ? seq : 0;
+    }
+
     public static async Task DropAsync(string serverConnectionString, string database)
     {
         NpgsqlConnection.ClearAllPools();

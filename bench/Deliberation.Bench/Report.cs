@@ -7,33 +7,48 @@ namespace Deliberation.Bench;
 /// <summary>Writes a run's rows as JSON, a Markdown table and an SVG bar chart under bench/results/.</summary>
 public static class Report
 {
-    public static async Task WriteAsync(BenchOptions o, IReadOnlyList<Row> rows, string command)
+    public static async Task WriteAsync(BenchOptions o, IReadOnlyList<Row> rows, string command, string setup)
     {
         Directory.CreateDirectory(o.Out);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         var name = $"{o.Scenario}-{o.Viewers}x{o.Rate}-{stamp}";
-        var json = JsonSerializer.Serialize(new { command, at = DateTime.UtcNow, machine = Environment.ProcessorCount + " cores", rows },
+        var json = JsonSerializer.Serialize(new { command, setup, at = DateTime.UtcNow, machine = Environment.ProcessorCount + " cores", load = LoadAverage(), rows },
             new JsonSerializerOptions { WriteIndented = true });
         await File.WriteAllTextAsync(Path.Combine(o.Out, name + ".json"), json);
-        var md = Markdown(rows, command);
+        var md = Markdown(rows, command, setup);
         await File.WriteAllTextAsync(Path.Combine(o.Out, name + ".md"), md);
         await File.WriteAllTextAsync(Path.Combine(o.Out, name + ".svg"), Svg(rows));
         Console.WriteLine(md);
         Console.WriteLine($"written: bench/results/{name}.{{json,md,svg}}");
     }
 
-    public static string Markdown(IReadOnlyList<Row> rows, string command)
+    public static string Markdown(IReadOnlyList<Row> rows, string command, string setup = "")
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"`{command}`").AppendLine();
-        sb.AppendLine("| scenario | server | viewers | comments/s | s | deliveries/s | delivered / expected | lost | dup | p50 ms | p99 ms | max ms | server CPU (cores) | server peak RSS MB | client CPU (cores) | failures | note |");
-        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        if (setup.Length > 0) sb.AppendLine(setup).AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"Load average before the write-up: {LoadAverage()}.").AppendLine();
+        sb.AppendLine("| scenario | server | viewers | comments/s | s | commits/s | ack p50 ms | ack p99 ms | deliveries/s | delivered / expected | undelivered | lost | dup | p50 ms | p99 ms | max ms | server CPU (cores) | server peak RSS MB | generator CPU (cores) | failures | note |");
+        sb.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var r in rows)
         {
             sb.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Server} | {r.Viewers} | {r.Rate} | {r.Seconds} | {r.DeliveriesPerSecond:N0} | {r.Delivered:N0} / {r.Expected:N0} | {r.Lost:N0} | {r.Duplicates:N0} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.ServerCpuCores:F2} | {r.ServerPeakRssMb} | {r.ClientCpuCores:F2} | {r.Failures} | {r.Note} |");
+                $"| {r.Scenario} | {r.Server} | {r.Viewers} | {r.Rate} | {r.Seconds} | {r.CommitsPerSecond:N0} | {r.AckP50Ms:F1} | {r.AckP99Ms:F1} | {r.DeliveriesPerSecond:N0} | {r.Delivered:N0} / {r.Expected:N0} | {r.Undelivered:N0} | {r.Lost:N0} | {r.Duplicates:N0} | {r.P50Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.ServerCpuCores:F2} | {r.ServerPeakRssMb} | {r.ClientCpuCores:F2} | {r.Failures} | {r.Note} |");
         }
         return sb.ToString();
+    }
+
+    /// <summary>The 1/5/15-minute load averages, so a figure measured on a busy box says so.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
     }
 
     /// <summary>Two bar groups: deliveries/s and p99 latency per server and scenario.</summary>

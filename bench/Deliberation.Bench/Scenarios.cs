@@ -5,69 +5,27 @@ using Deliberation.Bench.Core;
 namespace Deliberation.Bench;
 
 /// <summary>One row of the results table.</summary>
+/// <param name="Lost">Deliveries that can no longer arrive (see <see cref="DeliveryLedger.Classify"/>).</param>
+/// <param name="ClientCpuCores">The load generator's own CPU over the run (filled in for every scenario by Program).</param>
 public sealed record Row(string Scenario, string Server, int Viewers, int Rate, int Seconds, long Expected, long Delivered, long Lost, long Duplicates,
     double DeliveriesPerSecond, double P50Ms, double P99Ms, double MaxMs, double ServerCpuCores, long ServerPeakRssMb, double ClientCpuCores,
-    int Failures, string Note);
-
-public static class Scenarios
+    int Failures, string Note)
 {
-    /// <summary>(a) N viewers in one room, R comments/s from a few publishers; every stamp accounted for.</summary>
-    public static async Task<Row> FanOutAsync(Target t, BenchOptions o)
-    {
-        var maxMessages = o.Rate * o.Seconds + 1000;
-        var ledger = new DeliveryLedger(o.Viewers, maxMessages);
-        var latency = new LatencyHistogram();
-        var (viewers, failures) = await ConnectViewersAsync(t, o.Viewers, TimeSpan.Zero, ledger, latency, null);
-        await using var keepAlive = KeepAlive(viewers);
-        var acked = new ConcurrentBag<int>();
-        var errors = new ConcurrentBag<string>();
-        var publishers = new List<WireClient>();
-        for (var p = 0; p < o.Publishers; p++)
-        {
-            var c = new WireClient(t.Flavor, -1, null, null) { Acked = id => acked.Add(id - 1), Failed = errors.Add };
-            await c.ConnectAsync(t.Server.Url, t.RoomId, await t.PublisherCookie(p), CancellationToken.None);
-            publishers.Add(c);
-        }
-        await Task.Delay(1000);
+    /// <summary>Deliveries still missing when the wait stopped that could still have arrived (queued, not lost).</summary>
+    public long Undelivered { get; init; }
 
-        t.Server.ResetPeak();
-        var cpu0 = t.Server.CpuSeconds();
-        var client0 = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        var runStart = Stopwatch.GetTimestamp();
-        var next = 0;
-        var interval = TimeSpan.FromSeconds(1.0 / o.Rate);
-        var total = o.Rate * o.Seconds;
-        var sends = new List<Task>();
-        for (var i = 0; i < total; i++)
-        {
-            var due = interval * i;
-            if (clock.Elapsed < due) await Task.Delay(due - clock.Elapsed);
-            var message = Interlocked.Increment(ref next) - 1;
-            sends.Add(publishers[i % publishers.Count].PostAsync(message + 1, CommentStamp.Format(message, Stopwatch.GetTimestamp())));
-        }
-        await Task.WhenAll(sends);
-        var sendSeconds = clock.Elapsed.TotalSeconds;
-        // Drain: until nothing new arrived for two seconds (at most 30 s), so "lost" means lost, not late.
-        long last = -1;
-        for (var waited = 0; waited < 15 && ledger.Delivered != last; waited++)
-        {
-            last = ledger.Delivered;
-            await Task.Delay(2000);
-        }
-        var seconds = clock.Elapsed.TotalSeconds;
-        var cpu = (t.Server.CpuSeconds() - cpu0) / seconds;
-        var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - client0).TotalSeconds / seconds;
-        // Rate over the time deliveries actually took: from the first send to the last delivery.
-        var deliverySeconds = Math.Max(sendSeconds, (WireClient.LastDeliveryAt - runStart) / (double)Stopwatch.Frequency);
-        var stats = FanOutStats.From(ledger, latency, acked.ToList(), deliverySeconds);
-        foreach (var c in publishers) await c.DisposeAsync();
-        await DisposeAllAsync(viewers);
-        var note = $"{acked.Count}/{total} comments acknowledged" + (errors.IsEmpty ? "" : $"; errors: {string.Join(", ", errors.Distinct().Take(3))}");
-        return new Row("fan-out", t.Name, o.Viewers, o.Rate, o.Seconds, stats.Expected, stats.Delivered, stats.Lost, stats.Duplicates,
-            stats.DeliveriesPerSecond, stats.P50Ms, stats.P99Ms, stats.MaxMs, cpu, t.Server.PeakRssKb / 1024, clientCpu, failures, note);
-    }
+    /// <summary>Acknowledged publisher calls per second, from the first send to the last acknowledgement.</summary>
+    public double CommitsPerSecond { get; init; }
 
+    /// <summary>Send → acknowledgement latency of the publisher calls (0 when the scenario has none).</summary>
+    public double AckP50Ms { get; init; }
+
+    public double AckP99Ms { get; init; }
+}
+
+/// <summary>The scenarios; each returns one row per server.</summary>
+public static partial class Scenarios
+{
     /// <summary>
     /// (b) M poll answers/s into one poll from 200 voters (answers may change), N viewers watching; the time from the
     /// last acknowledged answer until every viewer's PollTallied counts equal the answers' final state.
@@ -88,8 +46,8 @@ public static class Scenarios
         }
         var final = new int[voterCount];
         Array.Fill(final, -1);
-        t.Server.ResetPeak();
-        var cpu0 = t.Server.CpuSeconds();
+        t.ResetPeak();
+        var cpu0 = t.CpuSeconds();
         var clock = Stopwatch.StartNew();
         var interval = TimeSpan.FromSeconds(1.0 / o.Rate);
         var total = o.Rate * o.Seconds;
@@ -112,11 +70,11 @@ public static class Scenarios
         while (!viewers.All(v => v.LastTally is { } tally && tally.SequenceEqual(expected)) && exact.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(10);
         var settle = exact.Elapsed.TotalMilliseconds;
         var converged = viewers.Count(v => v.LastTally is { } tally && tally.SequenceEqual(expected));
-        var cpu = (t.Server.CpuSeconds() - cpu0) / clock.Elapsed.TotalSeconds;
+        var cpu = (t.CpuSeconds() - cpu0) / clock.Elapsed.TotalSeconds;
         foreach (var c in voters) await c.DisposeAsync();
         await DisposeAllAsync(viewers);
         return new Row("vote storm", t.Name, o.Viewers, o.Rate, o.Seconds, total, acked, total - acked, 0, acked / ackedAt.TotalSeconds,
-            0, 0, settle, cpu, t.Server.PeakRssKb / 1024, 0, failures + errors.Count,
+            0, 0, settle, cpu, t.PeakRssMb, 0, failures + errors.Count,
             $"{acked}/{total} answers acknowledged in {ackedAt.TotalSeconds:F1} s; {converged}/{viewers.Count} viewers exact " +
             $"{settle:F0} ms after the last acknowledgement (max ms column)" + (errors.IsEmpty ? "" : $"; errors: {string.Join(", ", errors.Distinct().Take(3))}"));
     }
@@ -125,15 +83,15 @@ public static class Scenarios
     public static async Task<Row> JoinStormAsync(Target t, BenchOptions o)
     {
         var joinTimes = new LatencyHistogram();
-        t.Server.ResetPeak();
-        var cpu0 = t.Server.CpuSeconds();
+        t.ResetPeak();
+        var cpu0 = t.CpuSeconds();
         var clock = Stopwatch.StartNew();
         var (viewers, failures) = await ConnectViewersAsync(t, o.Viewers, TimeSpan.FromSeconds(o.Seconds), null, null, joinTimes);
         var seconds = clock.Elapsed.TotalSeconds;
-        var cpu = (t.Server.CpuSeconds() - cpu0) / seconds;
+        var cpu = (t.CpuSeconds() - cpu0) / seconds;
         await DisposeAllAsync(viewers);
         return new Row("join storm", t.Name, o.Viewers, 0, o.Seconds, o.Viewers, viewers.Count, 0, 0, 0,
-            joinTimes.PercentileMs(50), joinTimes.PercentileMs(99), joinTimes.MaxMs, cpu, t.Server.PeakRssKb / 1024, 0, failures,
+            joinTimes.PercentileMs(50), joinTimes.PercentileMs(99), joinTimes.MaxMs, cpu, t.PeakRssMb, 0, failures,
             $"all joined after {seconds:F1} s; latency = connect to join answer (snapshot)");
     }
 
@@ -143,11 +101,11 @@ public static class Scenarios
         var (first, f1) = await ConnectViewersAsync(t, 1000, TimeSpan.Zero, null, null, null);
         await using var keep1 = KeepAlive(first);
         await Task.Delay(3000);
-        var rss1 = t.Server.RssKb();
+        var rss1 = t.RssKb();
         var (more, f2) = await ConnectViewersAsync(t, o.Viewers - 1000, TimeSpan.Zero, null, null, null);
         await using var keep2 = KeepAlive(more);
         await Task.Delay(3000);
-        var rss2 = t.Server.RssKb();
+        var rss2 = t.RssKb();
         var slope = (rss2 - rss1) / (double)Math.Max(1, o.Viewers - 1000);
         await DisposeAllAsync(first);
         await DisposeAllAsync(more);
@@ -156,7 +114,7 @@ public static class Scenarios
     }
 
     /// <summary>Connects <paramref name="count"/> viewers, spread over <paramref name="spread"/> (or as fast as 64 at a time go).</summary>
-    private static async Task<(List<WireClient> Clients, int Failures)> ConnectViewersAsync(Target t, int count, TimeSpan spread,
+    internal static async Task<(List<WireClient> Clients, int Failures)> ConnectViewersAsync(Target t, int count, TimeSpan spread,
         DeliveryLedger? ledger, LatencyHistogram? latency, LatencyHistogram? joinTimes)
     {
         var clients = new ConcurrentBag<WireClient>();
@@ -180,7 +138,7 @@ public static class Scenarios
                 try
                 {
                     using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                    await c.ConnectAsync(t.Server.Url, t.RoomId, null, timeout.Token);
+                    await c.ConnectAsync(t.ViewerUrl(viewer), t.RoomId, null, timeout.Token);
                     joinTimes?.Record(Stopwatch.GetTimestamp() - started);
                     clients.Add(c);
                 }
@@ -199,15 +157,15 @@ public static class Scenarios
         return (clients.ToList(), failures);
     }
 
-    private static async Task DisposeAllAsync(List<WireClient> clients)
+    internal static async Task DisposeAllAsync(List<WireClient> clients)
     {
         foreach (var chunk in clients.Chunk(256)) await Task.WhenAll(chunk.Select(c => c.DisposeAsync().AsTask()));
     }
 
-    private static Pinger KeepAlive(List<WireClient> clients) => new(clients);
+    internal static Pinger KeepAlive(List<WireClient> clients) => new(clients);
 
     /// <summary>Pings every 15 s so the hub does not drop quiet clients.</summary>
-    private sealed class Pinger : IAsyncDisposable
+    internal sealed class Pinger : IAsyncDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly Task _loop;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Deliberation.Bench;
 
-/// <summary>A server under test as a child process: started, watched through /proc (CPU, RSS), killed at the end.</summary>
+/// <summary>A server under test as a child process (optionally pinned to CPUs with taskset): started, watched through /proc (CPU, RSS), killed at the end.</summary>
 public sealed class ServerProcess : IDisposable
 {
     private static readonly long ClockTicks = 100; // USER_HZ on Linux
@@ -24,8 +24,14 @@ public sealed class ServerProcess : IDisposable
     public long PeakRssKb => Interlocked.Read(ref _peakRssKb);
 
     public static async Task<ServerProcess> StartAsync(string name, string file, string[] args, string workingDir, Dictionary<string, string> env,
-        int port, string readyPath)
+        int port, string readyPath, string? cpus = null)
     {
+        // Pinned: taskset execs the server, so the process id stays the server's.
+        if (!string.IsNullOrEmpty(cpus))
+        {
+            args = ["-c", cpus, file, .. args];
+            file = "taskset";
+        }
         var psi = new ProcessStartInfo(file) { WorkingDirectory = workingDir, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var (k, v) in env) psi.Environment[k] = v;

@@ -136,6 +136,7 @@ public sealed class WireClient : IAsyncDisposable
         {
             // closed under us
         }
+        if (_viewer >= 0) _ledger?.Closed(_viewer);
         _joined.TrySetException(new IOException("connection closed before joining"));
     }
 
@@ -232,12 +233,20 @@ public sealed class WireClient : IAsyncDisposable
     {
         var now = Stopwatch.GetTimestamp();
         if (FirstEventAt == 0) FirstEventAt = now;
+        long seq = 0; // every server puts an event's "seq" before its data
         while (reader.Read() && reader.CurrentDepth > depth)
         {
-            if (reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("text")) continue;
+            if (reader.TokenType != JsonTokenType.PropertyName) continue;
+            if (reader.ValueTextEquals("seq"))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out seq)) _ledger?.Seen(_viewer, seq);
+                continue;
+            }
+            if (!reader.ValueTextEquals("text")) continue;
             reader.Read();
             if (reader.TokenType == JsonTokenType.String && CommentStamp.TryParse(reader.ValueSpan, out var message, out var sentAt)
-                && _ledger is not null && _ledger.Deliver(_viewer, message))
+                && _ledger is not null && _ledger.Deliver(_viewer, message, seq))
             {
                 _latency?.Record(now - sentAt);
                 Volatile.Write(ref _lastDeliveryAt, now);
