@@ -48,6 +48,8 @@ public static class Targets
                 var dir = Path.Combine(o.Root, "bench", "peers", "RawWs");
                 var env = new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" };
                 foreach (var (k, v) in GcMode.Of(o.Root).Environment) env[k] = v;
+                // Its per-socket outgoing queue in KB (default 64); a socket past it is cut.
+                if (Environment.GetEnvironmentVariable("BENCH_RAWWS_QUEUE_KB") is { Length: > 0 } queue) env["QUEUE_KB"] = queue;
                 var server = await ServerProcess.StartAsync("rawws", "dotnet", [Path.Combine(dir, "bin", "Release", "net10.0", "RawWs.dll")], dir,
                     env, port, "/", o.ServerCpus);
                 return new Target("raw WebSocket (ASP.NET Core)", Flavor.Raw, server, Guid.Empty, _ => Task.FromResult<string?>(null),

@@ -1,25 +1,31 @@
 // Peer for the fan-out benchmark: the least a server can do. One room; a text frame from any socket is a comment,
-// wrapped once into the hub's event-batch shape and sent as the same pre-encoded frame to every socket.
+// wrapped once into the hub's event-batch shape and queued as the same pre-encoded frame for every socket. Each socket
+// has its own writer and a bounded outgoing queue (QUEUE_KB, default 64 KB), as a real server needs: a slow reader
+// never holds up the next comment or the other sockets; one whose queue overflows is cut (it would have to resume).
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
+using System.Threading.Channels;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
 app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 
-var sockets = new ConcurrentDictionary<long, WebSocket>();
+var queueBytes = (int.TryParse(Environment.GetEnvironmentVariable("QUEUE_KB"), out var kb) && kb > 0 ? kb : 64) * 1024L;
+var peers = new ConcurrentDictionary<long, Peer>();
 long nextId = 0;
 long seq = 0;
-var sendLock = new SemaphoreSlim(1, 1);
+var broadcast = new Lock();
 
 app.Map("/ws", async (HttpContext ctx) =>
 {
     if (!ctx.WebSockets.IsWebSocketRequest) return Results.BadRequest();
     using var ws = await ctx.WebSockets.AcceptWebSocketAsync();
     var id = Interlocked.Increment(ref nextId);
-    sockets[id] = ws;
+    var peer = new Peer(ws, queueBytes);
+    peers[id] = peer;
+    var writer = peer.WriteLoopAsync();
     var buffer = new byte[4096];
     try
     {
@@ -28,23 +34,13 @@ app.Map("/ws", async (HttpContext ctx) =>
             var r = await ws.ReceiveAsync(buffer, ctx.RequestAborted);
             if (r.MessageType == WebSocketMessageType.Close) break;
             var text = Encoding.UTF8.GetString(buffer, 0, r.Count);
-            // One frame per comment, encoded once, in order (one broadcast at a time keeps the sequence monotonic).
-            await sendLock.WaitAsync();
-            try
+            // One frame per comment, encoded once; queued for every socket under one lock so each sees the sequence in order.
+            lock (broadcast)
             {
                 var s = ++seq;
                 var frame = Encoding.UTF8.GetBytes(
                     $"{{\"roomId\":\"bench\",\"events\":[{{\"seq\":{s},\"type\":\"CommentShown\",\"at\":\"{DateTimeOffset.UtcNow:O}\",\"data\":{{\"text\":\"{text}\"}}}}]}}");
-                var sends = new List<Task>(sockets.Count);
-                foreach (var (_, peer) in sockets)
-                {
-                    if (peer.State == WebSocketState.Open) sends.Add(SendQuietly(peer, frame));
-                }
-                await Task.WhenAll(sends);
-            }
-            finally
-            {
-                sendLock.Release();
+                foreach (var (_, p) in peers) p.Offer(frame);
             }
         }
     }
@@ -54,21 +50,48 @@ app.Map("/ws", async (HttpContext ctx) =>
     }
     finally
     {
-        sockets.TryRemove(id, out _);
+        peers.TryRemove(id, out _);
+        peer.Stop();
     }
+    await writer;
     return Results.Empty;
 });
 
 app.Run();
 
-static async Task SendQuietly(WebSocket ws, byte[] frame)
+/// <summary>One socket's outgoing side: a queue bounded in bytes, drained by one writer.</summary>
+internal sealed class Peer(WebSocket ws, long limit)
 {
-    try
+    private readonly Channel<byte[]> _queue = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+    private long _queued;
+
+    /// <summary>Queues a frame; a socket whose queue would pass the limit is cut instead of buffering without end.</summary>
+    public void Offer(byte[] frame)
     {
-        await ws.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
+        if (Interlocked.Add(ref _queued, frame.Length) > limit)
+        {
+            Stop();
+            ws.Abort();
+            return;
+        }
+        _queue.Writer.TryWrite(frame);
     }
-    catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException)
+
+    public void Stop() => _queue.Writer.TryComplete();
+
+    public async Task WriteLoopAsync()
     {
-        // a socket closing mid-send; its receive loop removes it
+        try
+        {
+            await foreach (var frame in _queue.Reader.ReadAllAsync())
+            {
+                await ws.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
+                Interlocked.Add(ref _queued, -frame.Length);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
+        {
+            // a socket closing mid-send; its receive loop removes it
+        }
     }
 }
