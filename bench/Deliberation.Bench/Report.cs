@@ -19,7 +19,7 @@ public static class Report
         await File.WriteAllTextAsync(Path.Combine(o.Out, name + ".md"), md);
         await File.WriteAllTextAsync(Path.Combine(o.Out, name + ".svg"), Svg(rows));
         Console.WriteLine(md);
-        Console.WriteLine($"written: bench/results/{name}.{{json,md,svg}}");
+        Console.WriteLine($"written: {Path.Combine(o.Out, name)}.{{json,md,svg}}");
     }
 
     public static string Markdown(IReadOnlyList<Row> rows, string command, string setup = "")
