@@ -38,8 +38,9 @@ public sealed class DeliveryLedger
         if ((uint)message >= (uint)_capacity) return false;
         if (seq > 0)
         {
-            // Every viewer sees a message under the same number, so racing writers store the same value.
-            Volatile.Write(ref _messageSeq[message], seq);
+            // Every viewer sees a message under the same number, so racing writers store the same value; only the first
+            // writes, so the viewers' threads do not fight over the cache line.
+            if (Volatile.Read(ref _messageSeq[message]) == 0) Volatile.Write(ref _messageSeq[message], seq);
             Seen(viewer, seq);
         }
         ref var word = ref _seen[viewer][message >> 6];

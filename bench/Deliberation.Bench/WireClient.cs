@@ -12,7 +12,8 @@ public enum Flavor { Hub, SocketIo, Raw }
 /// <summary>
 /// A lean room client over <see cref="ClientWebSocket"/> with one reusable receive buffer: the hub's SignalR JSON
 /// protocol (handshake, 0x1E-separated records, invocations, completions, pings), socket.io's engine.io framing, or
-/// raw frames. Comment stamps inside received batches go straight into the ledger and histogram, no per-event objects.
+/// raw frames. Comment stamps inside received batches go straight into the ledger and histogram (found by
+/// <see cref="StampScanner"/>), no per-event objects.
 /// </summary>
 public sealed class WireClient : IAsyncDisposable
 {
@@ -162,12 +163,19 @@ public sealed class WireClient : IAsyncDisposable
         }
     }
 
+    private static ReadOnlySpan<byte> EventsTarget => "\"target\":\"EventsReceived\""u8;
+
     private void OnHubRecord(ReadOnlySpan<byte> record)
     {
         if (record.Length <= 2) return; // the handshake answer "{}"
+        // Event batches, the bulk of the traffic, skip the JSON reader: one vectorised search per marker.
+        if (record.IndexOf(EventsTarget) >= 0)
+        {
+            ScanStamps(record);
+            return;
+        }
         var reader = new Utf8JsonReader(record);
         int type = 0, id = -1;
-        var events = false;
         var tally = false;
         var error = false;
         reader.Read();
@@ -176,10 +184,9 @@ public sealed class WireClient : IAsyncDisposable
             if (reader.TokenType != JsonTokenType.PropertyName) continue;
             if (reader.ValueTextEquals("type")) { reader.Read(); type = reader.GetInt32(); }
             else if (reader.ValueTextEquals("invocationId")) { reader.Read(); id = int.Parse(reader.ValueSpan); }
-            else if (reader.ValueTextEquals("target")) { reader.Read(); events = reader.ValueTextEquals("EventsReceived"); tally = reader.ValueTextEquals("PollTallied"); }
+            else if (reader.ValueTextEquals("target")) { reader.Read(); tally = reader.ValueTextEquals("PollTallied"); }
             else if (reader.ValueTextEquals("arguments") && tally) { reader.Read(); ReadTally(ref reader); }
             else if (reader.ValueTextEquals("error")) { reader.Read(); error = true; Failed?.Invoke(reader.GetString() ?? "error"); }
-            else if (reader.ValueTextEquals("arguments") && events) { reader.Read(); ScanStamps(ref reader); }
             else { reader.Read(); reader.Skip(); }
         }
         if (type == 3 && id == 0) { if (error) _joined.TrySetException(new IOException("join refused")); else _joined.TrySetResult(); }
@@ -220,38 +227,23 @@ public sealed class WireClient : IAsyncDisposable
         if (s.Length >= 2 && s[0] == (byte)'4' && s[1] == (byte)'2') ScanStamps(s[2..]);
     }
 
+    /// <summary>Records every comment stamp of an event batch (see <see cref="StampScanner"/>) and the highest sequence number.</summary>
     private void ScanStamps(ReadOnlySpan<byte> json)
-    {
-        var reader = new Utf8JsonReader(json);
-        ScanStamps(ref reader, -1);
-    }
-
-    /// <summary>Walks the value under the reader and records every <c>"text"</c> that is a comment stamp.</summary>
-    private void ScanStamps(ref Utf8JsonReader reader) => ScanStamps(ref reader, reader.CurrentDepth);
-
-    private void ScanStamps(ref Utf8JsonReader reader, int depth)
     {
         var now = Stopwatch.GetTimestamp();
         if (FirstEventAt == 0) FirstEventAt = now;
-        long seq = 0; // every server puts an event's "seq" before its data
-        while (reader.Read() && reader.CurrentDepth > depth)
-        {
-            if (reader.TokenType != JsonTokenType.PropertyName) continue;
-            if (reader.ValueTextEquals("seq"))
-            {
-                reader.Read();
-                if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out seq)) _ledger?.Seen(_viewer, seq);
-                continue;
-            }
-            if (!reader.ValueTextEquals("text")) continue;
-            reader.Read();
-            if (reader.TokenType == JsonTokenType.String && CommentStamp.TryParse(reader.ValueSpan, out var message, out var sentAt)
-                && _ledger is not null && _ledger.Deliver(_viewer, message, seq))
-            {
-                _latency?.Record(now - sentAt);
-                Volatile.Write(ref _lastDeliveryAt, now);
-            }
-        }
+        if (_ledger is null) return;
+        var state = (Client: this, Now: now);
+        var highest = StampScanner.Scan(json, ref state,
+            static (ref (WireClient Client, long Now) s, long seq, int message, long sentAt) => s.Client.OnStamp(seq, message, sentAt, s.Now));
+        if (highest > 0) _ledger.Seen(_viewer, highest);
+    }
+
+    private void OnStamp(long seq, int message, long sentAt, long now)
+    {
+        if (!_ledger!.Deliver(_viewer, message, seq)) return;
+        _latency?.Record(now - sentAt);
+        Volatile.Write(ref _lastDeliveryAt, now);
     }
 
     public async ValueTask DisposeAsync()

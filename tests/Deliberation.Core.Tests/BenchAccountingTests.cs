@@ -105,6 +105,31 @@ public class BenchAccountingTests
     }
 
     [Fact]
+    public void Scanner_FindsEveryStampWithItsEventNumber_InEachServersShape()
+    {
+        var hub = "{\"type\":1,\"target\":\"EventsReceived\",\"arguments\":[{\"roomId\":\"r\",\"events\":["
+            + "{\"seq\":41,\"type\":\"CommentShown\",\"at\":\"t\",\"data\":{\"id\":\"x\",\"text\":\"b|7|1000\",\"replyToSeq\":3}},"
+            + "{\"seq\":42,\"type\":\"PresenceChanged\",\"data\":{\"text\":\"你好 \\\"quoted\\\"\"}},"
+            + "{\"seq\":43,\"type\":\"CommentShown\",\"data\":{\"text\":\"b|8|2000\"}}]}]}";
+        var found = new List<(long Seq, int Message, long SentAt)>();
+        var highest = StampScanner.Scan(Encoding.UTF8.GetBytes(hub), ref found,
+            static (ref List<(long, int, long)> f, long seq, int message, long sentAt) => f.Add((seq, message, sentAt)));
+        Assert.Equal([(41L, 7, 1000L), (43L, 8, 2000L)], found);
+        Assert.Equal(43, highest);
+
+        var socketIo = "[\"events\",{\"roomId\":\"bench\",\"events\":[{\"seq\":5,\"type\":\"CommentShown\",\"data\":{\"text\":\"b|4|99\"}}]}]";
+        found.Clear();
+        Assert.Equal(5, StampScanner.Scan(Encoding.UTF8.GetBytes(socketIo), ref found,
+            static (ref List<(long, int, long)> f, long seq, int message, long sentAt) => f.Add((seq, message, sentAt))));
+        Assert.Equal([(5L, 4, 99L)], found);
+
+        found.Clear();
+        Assert.Equal(0, StampScanner.Scan("{\"text\":\"b|1|2"u8, ref found,                 // cut off mid-string: nothing
+            static (ref List<(long, int, long)> f, long seq, int message, long sentAt) => f.Add((seq, message, sentAt))));
+        Assert.Empty(found);
+    }
+
+    [Fact]
     public void Stamp_RoundTripsAndRejectsOtherText()
     {
         var now = Stopwatch.GetTimestamp();
