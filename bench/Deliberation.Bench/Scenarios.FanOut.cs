@@ -60,14 +60,19 @@ public static partial class Scenarios
         }
         var seconds = clock.Elapsed.TotalSeconds;
         var cpu = (t.CpuSeconds() - cpu0) / seconds;
-        var clientCpu = (Process.GetCurrentProcess().TotalProcessorTime - client0).TotalSeconds / seconds;
+        var clientCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - client0).TotalSeconds;
+        var clientCpu = clientCpuSeconds / seconds;
         var streamEnd = await t.StreamEndAsync();
         // Rate over the time deliveries actually took: from the first send to the last delivery.
         var deliverySeconds = Math.Max(sendSeconds, (WireClient.LastDeliveryAt - runStart) / (double)Stopwatch.Frequency);
         var stats = FanOutStats.From(ledger, latency, acked.ToList(), deliverySeconds, streamEnd);
         foreach (var c in publishers) await c.DisposeAsync();
         await DisposeAllAsync(viewers);
-        var note = $"{acks.Acked}/{total} comments acknowledged" + (streamEnd > 0 ? $"; room's last seq {streamEnd}" : "")
+        // Per delivery, server and generator CPU compare across runs of different length and rate.
+        var perDelivery = stats.Delivered > 0
+            ? $"; CPU per delivery: server {cpu * seconds * 1e6 / stats.Delivered:F1} µs, generator {clientCpuSeconds * 1e6 / stats.Delivered:F1} µs"
+            : "";
+        var note = $"{acks.Acked}/{total} comments acknowledged" + (streamEnd > 0 ? $"; room's last seq {streamEnd}" : "") + perDelivery
             + (errors.IsEmpty ? "" : $"; errors: {string.Join(", ", errors.Distinct().Take(3))}");
         return new Row("fan-out", t.Name, o.Viewers, o.Rate, o.Seconds, stats.Expected, stats.Delivered, stats.Lost, stats.Duplicates,
             stats.DeliveriesPerSecond, stats.P50Ms, stats.P99Ms, stats.MaxMs, cpu, t.PeakRssMb, clientCpu, failures, note)
