@@ -50,13 +50,17 @@ public static partial class Scenarios
         }
         await Task.WhenAll(sends);
         var sendSeconds = clock.Elapsed.TotalSeconds;
-        // Drain: until neither a delivery nor an acknowledgement arrived for two seconds (at most 30 s). What is still
-        // missing then is split by the ledger into undelivered (could still come) and lost (can no longer come).
-        long last = -1;
-        for (var waited = 0; waited < 15 && ledger.Delivered + acks.Acked != last; waited++)
+        // Drain: until everything acknowledged reached every viewer, or neither a delivery nor an acknowledgement
+        // arrived for 5 s (a busy box can stall a server that long), at most 30 s. What is still missing then is split
+        // by the ledger into undelivered (could still come) and lost (can no longer come).
+        var drain = Stopwatch.StartNew();
+        var progressAt = TimeSpan.Zero;
+        for (long last = -1; drain.Elapsed < TimeSpan.FromSeconds(30) && drain.Elapsed - progressAt < TimeSpan.FromSeconds(5); )
         {
-            last = ledger.Delivered + acks.Acked;
-            await Task.Delay(2000);
+            var now = ledger.Delivered + acks.Acked;
+            if (acks.Acked == total && ledger.Delivered >= (long)viewers.Count * total) break;
+            if (now != last) (last, progressAt) = (now, drain.Elapsed);
+            await Task.Delay(250);
         }
         var seconds = clock.Elapsed.TotalSeconds;
         var cpu = (t.CpuSeconds() - cpu0) / seconds;
