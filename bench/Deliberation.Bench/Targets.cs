@@ -50,6 +50,8 @@ public static class Targets
                 foreach (var (k, v) in GcMode.Of(o.Root).Environment) env[k] = v;
                 // Its per-socket outgoing queue in KB (default 64); a socket past it is cut.
                 if (Environment.GetEnvironmentVariable("BENCH_RAWWS_QUEUE_KB") is { Length: > 0 } queue) env["QUEUE_KB"] = queue;
+                // Comments batched per interval into one frame, as the hub does (default: one frame per comment).
+                if (Environment.GetEnvironmentVariable("BENCH_RAWWS_BATCH_MS") is { Length: > 0 } batch) env["BATCH_MS"] = batch;
                 var server = await ServerProcess.StartAsync("rawws", "dotnet", [Path.Combine(dir, "bin", "Release", "net10.0", "RawWs.dll")], dir,
                     env, port, "/", o.ServerCpus);
                 return new Target("raw WebSocket (ASP.NET Core)", Flavor.Raw, server, Guid.Empty, _ => Task.FromResult<string?>(null),

@@ -2,6 +2,7 @@
 // wrapped once into the hub's event-batch shape and queued as the same pre-encoded frame for every socket. Each socket
 // has its own writer and a bounded outgoing queue (QUEUE_KB, default 64 KB), as a real server needs: a slow reader
 // never holds up the next comment or the other sockets; one whose queue overflows is cut (it would have to resume).
+// BATCH_MS > 0 sends the comments of each such interval as one frame instead, as the hub batches every 100 ms.
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text;
@@ -17,6 +18,9 @@ var peers = new ConcurrentDictionary<long, Peer>();
 long nextId = 0;
 long seq = 0;
 var broadcast = new Lock();
+var batchMs = int.TryParse(Environment.GetEnvironmentVariable("BATCH_MS"), out var ms) && ms > 0 ? ms : 0;
+var pending = new List<string>();
+if (batchMs > 0) _ = Task.Run(FlushLoopAsync);
 
 app.Map("/ws", async (HttpContext ctx) =>
 {
@@ -37,10 +41,9 @@ app.Map("/ws", async (HttpContext ctx) =>
             // One frame per comment, encoded once; queued for every socket under one lock so each sees the sequence in order.
             lock (broadcast)
             {
-                var s = ++seq;
-                var frame = Encoding.UTF8.GetBytes(
-                    $"{{\"roomId\":\"bench\",\"events\":[{{\"seq\":{s},\"type\":\"CommentShown\",\"at\":\"{DateTimeOffset.UtcNow:O}\",\"data\":{{\"text\":\"{text}\"}}}}]}}");
-                foreach (var (_, p) in peers) p.Offer(frame);
+                var e = $"{{\"seq\":{++seq},\"type\":\"CommentShown\",\"at\":\"{DateTimeOffset.UtcNow:O}\",\"data\":{{\"text\":\"{text}\"}}}}";
+                if (batchMs > 0) pending.Add(e);
+                else Send(e);
             }
         }
     }
@@ -58,6 +61,26 @@ app.Map("/ws", async (HttpContext ctx) =>
 });
 
 app.Run();
+
+void Send(string events)
+{
+    var frame = Encoding.UTF8.GetBytes($"{{\"roomId\":\"bench\",\"events\":[{events}]}}");
+    foreach (var (_, p) in peers) p.Offer(frame);
+}
+
+async Task FlushLoopAsync()
+{
+    using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(batchMs));
+    while (await timer.WaitForNextTickAsync())
+    {
+        lock (broadcast)
+        {
+            if (pending.Count == 0) continue;
+            Send(string.Join(',', pending));
+            pending.Clear();
+        }
+    }
+}
 
 /// <summary>One socket's outgoing side: a queue bounded in bytes, drained by one writer.</summary>
 internal sealed class Peer(WebSocket ws, long limit)
