@@ -1,6 +1,7 @@
 using Deliberation.Core.Auditing;
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Persistence;
+using Deliberation.Core.Rooms.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Core.Rooms;
@@ -8,13 +9,16 @@ namespace Deliberation.Core.Rooms;
 /// <summary>
 /// The rules of the live room: every action a participant or moderator takes, each in one transaction that
 /// commits the record and its sequenced events together (see <see cref="RoomUnit"/>). Framework-free: the
-/// SignalR hub only adapts calls to these methods and broadcasts what they return.
+/// SignalR hub only adapts calls to these methods and broadcasts what they return. Comments are the exception to
+/// "one action, one transaction": they are written in per-room groups by <see cref="CommentWriter"/>, one transaction each.
 /// </summary>
-public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock)
+public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock, RoomShapeCache shapes, CommentWriter writer)
 {
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    private Task<RoomUnit> BeginAsync(Guid roomId, CancellationToken ct) => RoomUnit.BeginAsync(db, roomId, Now, ct);
+    /// <summary>Any room action this node commits may change what shapes a comment, so the cached copy goes with it.</summary>
+    private Task<RoomUnit> BeginAsync(Guid roomId, CancellationToken ct) =>
+        RoomUnit.BeginAsync(db, roomId, Now, ct, () => shapes.Invalidate(roomId));
 
     private async Task<Consultation> LoadRoomAsync(Guid roomId, CancellationToken ct) =>
         await db.Consultations.SingleOrDefaultAsync(c => c.Id == roomId, ct) ?? throw RoomErrors.Fail(RoomErrors.NotFound);
@@ -33,10 +37,12 @@ public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock)
     }
 
     /// <summary>Participants act only while the room is live.</summary>
-    private static void RequireLive(Consultation room)
+    private static void RequireLive(Consultation room) => RequireLive(room.Status);
+
+    private static void RequireLive(ConsultationStatus status)
     {
-        if (room.Status == ConsultationStatus.Live) return;
-        throw RoomErrors.Fail(room.Status is ConsultationStatus.Ended or ConsultationStatus.Archived ? RoomErrors.Closed : RoomErrors.WrongState);
+        if (status == ConsultationStatus.Live) return;
+        throw RoomErrors.Fail(status is ConsultationStatus.Ended or ConsultationStatus.Archived ? RoomErrors.Closed : RoomErrors.WrongState);
     }
 
     /// <summary>Moderators prepare before the session and run it while live; an ended room is read-only.</summary>
@@ -78,10 +84,17 @@ public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock)
         var room = await LoadRoomAsync(roomId, ct);
         RequireLive(room);
         if (await IsBlockedAsync(roomId, actor.Key, ct)) throw RoomErrors.Fail(RoomErrors.Blocked);
-        var flag = RoomText.FindSensitive(clean, room.Room.SensitiveWords);
-        var held = !actor.CanModerate && (actor.IsPublic ? room.Room.PreModeratePublic : room.Room.PreModerateMembers);
+        var (flag, held) = Screen(actor, clean, room.Room.SensitiveWords, room.Room.PreModeratePublic, room.Room.PreModerateMembers);
         if (actor.IsPublic) publicGate?.Invoke(room.Room.PublicCommentIntervalSeconds);
-        return new Submission(room, clean, flag is null ? null : $"sensitive:{flag}", held || flag is not null);
+        return new Submission(room, clean, flag, held);
+    }
+
+    /// <summary>The flag (sensitive word matched) and whether the room holds the text for review.</summary>
+    private static (string? Flag, bool Held) Screen(RoomActor actor, string clean, IEnumerable<string> words, bool preModeratePublic, bool preModerateMembers)
+    {
+        var flag = RoomText.FindSensitive(clean, words);
+        var held = !actor.CanModerate && (actor.IsPublic ? preModeratePublic : preModerateMembers);
+        return (flag is null ? null : $"sensitive:{flag}", held || flag is not null);
     }
 
     private async Task<bool> IsBlockedAsync(Guid roomId, string key, CancellationToken ct) =>
