@@ -90,9 +90,11 @@ public sealed partial class CommentWriter(NpgsqlDataSource dataSource, IRoomEven
         for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(written[i]);
     }
 
+    /// <summary>The database is away (or restarting, or dropped this connection): worth a retry by the caller.</summary>
     private static bool IsTransient(Exception ex) => ex switch
     {
         NpgsqlException { IsTransient: true } => true,
+        PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow } => true,
         NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException or IOException } => true,
         _ => false,
     };
