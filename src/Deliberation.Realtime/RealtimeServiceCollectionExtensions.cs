@@ -61,7 +61,7 @@ public static class RealtimeServiceCollectionExtensions
         services.AddScoped<RoomAccess>();
         services.AddScoped<RoomCommands>();
         services.AddSingleton<Deliberation.Core.Rooms.Writing.RoomShapeCache>();
-        services.AddSingleton<Deliberation.Core.Rooms.Writing.CommentWriter>();
+        services.AddSingleton<Deliberation.Core.Rooms.Writing.RoomPostWriter>();
         services.AddScoped<RoomQueries>();
         services.AddScoped<QuestionnaireQueries>();
         services.AddScoped<ConsoleQueries>();

@@ -13,40 +13,19 @@ public sealed partial class RoomCommands
 
     /// <summary>
     /// Posts a comment. Public comments wait in the queue when the room pre-moderates; sensitive words always queue.
-    /// The comment is written by the room's <see cref="CommentWriter"/> with whatever else arrived meanwhile; what
-    /// shapes it comes from <see cref="RoomShapeCache"/>, and the write itself refuses it if the room is no longer live
-    /// or the author is blocked. It returns once the comment is committed (and its event handed to the broadcaster).
+    /// Written in a group with whatever else the room received meanwhile (<see cref="WritePostAsync"/>).
     /// </summary>
     public async Task<RoomResult> PostCommentAsync(Guid roomId, RoomActor actor, string? text, CancellationToken ct, Action<int>? publicGate = null)
     {
-        RequireInteract(actor);
-        var clean = RoomText.Clean(text, RoomText.CommentMax);
-        var shape = await shapes.GetAsync(roomId, ct);
-        if (shape is null || shape.Status != ConsultationStatus.Live || shape.Blocked.Contains(actor.Key))
-        {
-            // Refuse only on a fresh read: the copy may predate the room going live or the author being unblocked elsewhere.
-            shapes.Invalidate(roomId);
-            shape = await shapes.GetAsync(roomId, ct) ?? throw RoomErrors.Fail(RoomErrors.NotFound);
-            RequireLive(shape.Status);
-            if (shape.Blocked.Contains(actor.Key)) throw RoomErrors.Fail(RoomErrors.Blocked);
-        }
-        var (flag, held) = Screen(actor, clean, shape.SensitiveWords, shape.PreModeratePublic, shape.PreModerateMembers);
-        if (actor.IsPublic) publicGate?.Invoke(shape.PublicCommentIntervalSeconds);
+        var (room, clean, flag, held) = await PrepareSubmissionAsync(roomId, actor, text, RoomText.CommentMax, publicGate, ct);
         var comment = new Comment
         {
             ConsultationId = roomId, AuthorKey = actor.Key, AuthorName = actor.Name, Tier = actor.Tier, Sector = actor.Sector,
-            Text = clean, CreatedAt = Now, AgendaItemId = shape.CurrentAgendaItemId,
+            Text = clean, CreatedAt = Now, AgendaItemId = room.CurrentAgendaItemId,
             Status = held ? CommentStatus.Pending : CommentStatus.Approved, FlagReason = flag,
         };
-        var shown = held ? null : JsonSerializer.Serialize(View(comment), RoomUnit.Json);
-        var (outcome, _) = await writer.WriteAsync(roomId, new CommentDraft(comment, shown));
-        if (!outcome.Written)
-        {
-            shapes.Invalidate(roomId);
-            RequireLive(outcome.RoomStatus ?? throw RoomErrors.Fail(RoomErrors.NotFound));
-            throw RoomErrors.Fail(RoomErrors.Blocked);
-        }
-        // The writer has handed the event to the broadcaster already, in sequence order with its group.
+        await WritePostAsync(roomId, RoomPost.Of(comment, held ? null : JsonSerializer.Serialize(View(comment), RoomUnit.Json)));
+        // The writer handed the event to the broadcaster already, in sequence order with its group.
         RoomEffect[] effects = held ? [new QueueEffect("comment", comment.Id, "added", Queued(comment))] : [];
         return new RoomResult([], effects, new PostedComment(comment.Id, comment.Status.ToString(), comment.FlagReason));
     }

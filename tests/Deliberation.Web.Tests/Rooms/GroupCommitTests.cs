@@ -150,6 +150,32 @@ public class GroupCommitTests(HubFactory hub)
         Assert.Equal(20, await hub.WithDbAsync(db => db.RoomEvents.CountAsync(e => e.ConsultationId == room.Id)));
     }
 
+    [Fact]
+    public async Task CommentsAndQuestionsPostedTogether_ShareOneGapFreeSequence_AndHeldQuestionsStayOffTheStream()
+    {
+        var (room, _) = await DirectRoom.CreateAsync(hub, configure: c => c.Room.PreModeratePublic = true);
+        var member = new RoomActor("u:group-asker", "委员", ParticipantTier.Member, null, null, null, false, true, true);
+        var comments = Enumerable.Range(0, 40).Select(i => Task.Run(() => PostAsync(room, member, $"留言{i}"))).ToList();
+        var questions = Enumerable.Range(0, 40).Select(i => Task.Run(() => room.RunAsync((c, r) => c.AskQuestionAsync(r, member, $"问题{i}？", None)))).ToList();
+        var held = Enumerable.Range(0, 5).Select(i => Task.Run(() => room.RunAsync((c, r) => c.AskQuestionAsync(r, DirectRoom.Visitor(i), $"公众问题{i}？", None)))).ToList();
+
+        foreach (var t in questions) Assert.Equal("Open", ((QuestionView)(await t).Value!).Status);
+        foreach (var t in held)
+        {
+            var r = await t;
+            Assert.Equal("Pending", ((QuestionView)r.Value!).Status);
+            Assert.Contains(r.Effects, e => e is QueueEffect { Kind: "question", Change: "added" });
+        }
+        await Task.WhenAll(comments);
+
+        var events = await hub.WithDbAsync(db => db.RoomEvents.AsNoTracking().Where(e => e.ConsultationId == room.Id).OrderBy(e => e.Seq).ToListAsync());
+        Assert.Equal(Enumerable.Range(1, 80).Select(i => (long)i), events.Select(e => e.Seq));
+        Assert.Equal(40, events.Count(e => e.Type == RoomEventTypes.QuestionAsked));
+        var asked = await hub.WithDbAsync(db => db.Questions.AsNoTracking().Where(q => q.ConsultationId == room.Id).ToListAsync());
+        Assert.Equal((40, 5), (asked.Count(q => q.Status == QuestionStatus.Open), asked.Count(q => q.Status == QuestionStatus.Pending)));
+        Assert.All(asked, q => Assert.Equal((0, 0), (q.Votes, q.MergedCount)));
+    }
+
     private async Task<DirectRoom> OpenRoomAsync() =>
         (await DirectRoom.CreateAsync(hub, configure: c => c.Room.PreModeratePublic = false)).Room;
 

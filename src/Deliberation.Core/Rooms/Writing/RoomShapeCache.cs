@@ -5,7 +5,7 @@ using Npgsql;
 namespace Deliberation.Core.Rooms.Writing;
 
 /// <summary>
-/// What a comment needs to know about its room before it is written: the room's status, the settings that shape a
+/// What a comment or question needs to know about its room before it is written: the room's status, the settings that shape a
 /// comment (pre-moderation, sensitive words, current agenda item, public posting interval) and who is blocked.
 /// </summary>
 /// <param name="Status">The room's status when read.</param>
@@ -23,7 +23,7 @@ public sealed record RoomShape(ConsultationStatus Status, bool PreModeratePublic
 /// whenever it commits a room action there (<see cref="RoomUnit"/>) or changes its block list; changes made on another
 /// node show here within <see cref="MaxAge"/>. Only what shapes a comment comes from here: whether the room is live and
 /// the author not blocked is decided again, exactly, inside the statement that writes the comments
-/// (<see cref="CommentGroupStatement"/>); the cached copy only refuses early, before the public posting interval is used up.
+/// (<see cref="RoomPostStatement"/>); the cached copy only refuses early, before the public posting interval is used up.
 /// </summary>
 public sealed class RoomShapeCache(NpgsqlDataSource dataSource)
 {

@@ -6,22 +6,22 @@ using Npgsql;
 namespace Deliberation.Core.Rooms.Writing;
 
 /// <summary>
-/// The per-room group committer of comments. Each room has one queue and at most one drainer: the drainer takes
-/// everything that arrived (up to <see cref="MaxGroup"/>) and writes it with one statement, one transaction
-/// (<see cref="CommentGroupStatement"/>), while the next comments gather behind it — so the busier the room, the larger
-/// the groups, and a quiet room commits each comment alone with no added wait. Each caller's task completes only after
+/// The per-room group committer of comments and questions. Each room has one queue and at most one drainer: the
+/// drainer takes everything that arrived (up to <see cref="MaxGroup"/>) and writes it with one statement, one
+/// transaction (<see cref="RoomPostStatement"/>), while the next posts gather behind it — so the busier the room, the
+/// larger the groups, and a quiet room commits each post alone with no added wait. Each caller's task completes only after
 /// PostgreSQL reported the commit; the group's events go to the broadcaster first, in sequence order. A failed group
 /// fails every caller in it (<c>room.try_again</c> when the database is away) and committed nothing.
 /// </summary>
-public sealed partial class CommentWriter(NpgsqlDataSource dataSource, IRoomEventSink sink, ILogger<CommentWriter> logger)
+public sealed partial class RoomPostWriter(NpgsqlDataSource dataSource, IRoomEventSink sink, ILogger<RoomPostWriter> logger)
 {
-    /// <summary>Most comments written by one statement.</summary>
+    /// <summary>Most posts written by one statement.</summary>
     public const int MaxGroup = 256;
 
-    /// <summary>How a comment fared, and its event when it was shown.</summary>
-    public readonly record struct Written(CommentOutcome Outcome, CommittedEvent? Event);
+    /// <summary>How a post fared, and its event when it was shown.</summary>
+    public readonly record struct Written(PostOutcome Outcome, CommittedEvent? Event);
 
-    private sealed record Pending(CommentDraft Draft, TaskCompletionSource<Written> Done);
+    private sealed record Pending(RoomPost Post, TaskCompletionSource<Written> Done);
 
     private sealed class RoomQueue
     {
@@ -31,11 +31,11 @@ public sealed partial class CommentWriter(NpgsqlDataSource dataSource, IRoomEven
 
     private readonly ConcurrentDictionary<Guid, RoomQueue> _rooms = new();
 
-    /// <summary>Queues <paramref name="draft"/> for <paramref name="roomId"/>; completes after its group committed (or failed).</summary>
-    public Task<Written> WriteAsync(Guid roomId, CommentDraft draft)
+    /// <summary>Queues <paramref name="post"/> for <paramref name="roomId"/>; completes after its group committed (or failed).</summary>
+    public Task<Written> WriteAsync(Guid roomId, RoomPost post)
     {
         var queue = _rooms.GetOrAdd(roomId, _ => new RoomQueue());
-        var pending = new Pending(draft, new TaskCompletionSource<Written>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(post, new TaskCompletionSource<Written>(TaskCreationOptions.RunContinuationsAsynchronously));
         queue.Items.Enqueue(pending);
         if (Interlocked.CompareExchange(ref queue.Draining, 1, 0) == 0) _ = Task.Run(() => DrainAsync(roomId, queue));
         return pending.Done.Task;
@@ -61,10 +61,10 @@ public sealed partial class CommentWriter(NpgsqlDataSource dataSource, IRoomEven
 
     private async Task CommitAsync(Guid roomId, List<Pending> group)
     {
-        CommentOutcome[] outcomes;
+        PostOutcome[] outcomes;
         try
         {
-            outcomes = await CommentGroupStatement.ExecuteAsync(dataSource, roomId, group.ConvertAll(p => p.Draft), CancellationToken.None)
+            outcomes = await RoomPostStatement.ExecuteAsync(dataSource, roomId, group.ConvertAll(p => p.Post), CancellationToken.None)
                 .ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -79,10 +79,8 @@ public sealed partial class CommentWriter(NpgsqlDataSource dataSource, IRoomEven
         var written = new Written[group.Count];
         for (var i = 0; i < group.Count; i++)
         {
-            var draft = group[i].Draft;
-            CommittedEvent? e = outcomes[i].Seq is long seq
-                ? new CommittedEvent(roomId, seq, RoomEventTypes.CommentShown, draft.Comment.CreatedAt, draft.ShownPayload!)
-                : null;
+            var post = group[i].Post;
+            CommittedEvent? e = outcomes[i].Seq is long seq ? new CommittedEvent(roomId, seq, post.EventType, post.CreatedAt, post.ShownPayload!) : null;
             if (e is not null) events.Add(e);
             written[i] = new Written(outcomes[i], e);
         }
@@ -99,6 +97,6 @@ public sealed partial class CommentWriter(NpgsqlDataSource dataSource, IRoomEven
         _ => false,
     };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Comment group of {Count} in room {RoomId} failed (database unavailable: {Reason}); its callers retry")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Group of {Count} posts in room {RoomId} failed (database unavailable: {Reason}); its callers retry")]
     private static partial void LogGroupFailed(ILogger logger, Guid roomId, int count, string reason);
 }
