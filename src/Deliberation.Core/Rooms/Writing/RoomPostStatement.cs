@@ -50,14 +50,17 @@ public readonly record struct PostOutcome(ConsultationStatus? RoomStatus, bool W
 /// <summary>
 /// Writes a group of one room's comments and questions in ONE statement, which PostgreSQL runs as one transaction
 /// (autocommit): the posts of authors not blocked are inserted only if the room is live, the room's sequence row is
-/// advanced once by the number of posts shown, and their events take the numbers in arrival order. The sequence row's lock is thus
+/// advanced once by the number of posts shown, and their events take the numbers in arrival order. The room row is
+/// read FOR KEY SHARE first: the lock the rows' foreign keys take anyway, taken before the sequence row's, in the same
+/// order as the room actions that lock the room row (status, agenda) and then the sequence — so the two never deadlock,
+/// and a group that waited for the room to end sees it ended. The sequence row's lock is thus
 /// held for the rest of this statement only, and nothing is acknowledged before PostgreSQL reports the commit.
 /// </summary>
 public static class RoomPostStatement
 {
     private const string Sql = """
         WITH room AS (
-            SELECT "Status" FROM "Consultations" WHERE "Id" = $1
+            SELECT "Status" FROM "Consultations" WHERE "Id" = $1 FOR KEY SHARE
         ), input AS (
             SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
                                  $10::uuid[], $11::timestamptz[], $12::text[], $13::text[])
