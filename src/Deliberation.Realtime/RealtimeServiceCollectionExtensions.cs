@@ -60,6 +60,8 @@ public static class RealtimeServiceCollectionExtensions
         services.AddSingleton<RoomHubFilter>();
         services.AddScoped<RoomAccess>();
         services.AddScoped<RoomCommands>();
+        services.AddSingleton<Deliberation.Core.Rooms.Writing.RoomShapeCache>();
+        services.AddSingleton<Deliberation.Core.Rooms.Writing.RoomPostWriter>();
         services.AddScoped<RoomQueries>();
         services.AddScoped<QuestionnaireQueries>();
         services.AddScoped<ConsoleQueries>();

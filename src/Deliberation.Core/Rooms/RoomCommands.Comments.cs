@@ -1,5 +1,7 @@
 using Deliberation.Core.Auditing;
 using Deliberation.Core.Consultations;
+using System.Text.Json;
+using Deliberation.Core.Rooms.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Core.Rooms;
@@ -9,22 +11,23 @@ public sealed partial class RoomCommands
     /// <summary>The result of posting: the comment's id and whether it is shown or waits for a moderator.</summary>
     public sealed record PostedComment(Guid Id, string Status, string? FlagReason);
 
-    /// <summary>Posts a comment. Public comments wait in the queue when the room pre-moderates; sensitive words always queue.</summary>
+    /// <summary>
+    /// Posts a comment. Public comments wait in the queue when the room pre-moderates; sensitive words always queue.
+    /// Written in a group with whatever else the room received meanwhile (<see cref="WritePostAsync"/>).
+    /// </summary>
     public async Task<RoomResult> PostCommentAsync(Guid roomId, RoomActor actor, string? text, CancellationToken ct, Action<int>? publicGate = null)
     {
         var (room, clean, flag, held) = await PrepareSubmissionAsync(roomId, actor, text, RoomText.CommentMax, publicGate, ct);
         var comment = new Comment
         {
             ConsultationId = roomId, AuthorKey = actor.Key, AuthorName = actor.Name, Tier = actor.Tier, Sector = actor.Sector,
-            Text = clean, CreatedAt = Now, AgendaItemId = room.Room.CurrentAgendaItemId,
+            Text = clean, CreatedAt = Now, AgendaItemId = room.CurrentAgendaItemId,
             Status = held ? CommentStatus.Pending : CommentStatus.Approved, FlagReason = flag,
         };
-        db.Comments.Add(comment);
-        await using var unit = await BeginAsync(roomId, ct);
-        if (comment.Status == CommentStatus.Approved) unit.Publish(RoomEventTypes.CommentShown, View(comment));
-        var events = await unit.CommitAsync(ct);
-        RoomEffect[] effects = comment.Status == CommentStatus.Pending ? [new QueueEffect("comment", comment.Id, "added", Queued(comment))] : [];
-        return new RoomResult(events, effects, new PostedComment(comment.Id, comment.Status.ToString(), comment.FlagReason));
+        await WritePostAsync(roomId, RoomPost.Of(comment, held ? null : JsonSerializer.Serialize(View(comment), RoomUnit.Json)));
+        // The writer handed the event to the broadcaster already, in sequence order with its group.
+        RoomEffect[] effects = held ? [new QueueEffect("comment", comment.Id, "added", Queued(comment))] : [];
+        return new RoomResult([], effects, new PostedComment(comment.Id, comment.Status.ToString(), comment.FlagReason));
     }
 
     /// <summary>Shows a queued (or report-hidden) comment.</summary>
@@ -138,6 +141,7 @@ public sealed partial class RoomCommands
         db.RoomBlocks.Add(new RoomBlock { ConsultationId = roomId, ParticipantKey = participantKey, DisplayName = displayName, BlockedBy = actor.Name, At = Now });
         AuditLog.Record(db, AuditActor(actor), "participant.block", nameof(Consultation), roomId, after: new { participantKey, displayName }, at: Now);
         await db.SaveChangesAsync(ct);
+        shapes.Invalidate(roomId);
         return new RoomResult([], [new NoticeEffect(participantKey, "participant.blocked", null)]);
     }
 
@@ -148,6 +152,7 @@ public sealed partial class RoomCommands
         await db.RoomBlocks.Where(b => b.ConsultationId == roomId && b.ParticipantKey == participantKey).ExecuteDeleteAsync(ct);
         AuditLog.Record(db, AuditActor(actor), "participant.unblock", nameof(Consultation), roomId, after: new { participantKey }, at: Now);
         await db.SaveChangesAsync(ct);
+        shapes.Invalidate(roomId);
         return RoomResult.None;
     }
 }

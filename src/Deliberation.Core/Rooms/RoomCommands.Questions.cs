@@ -1,4 +1,6 @@
 using Deliberation.Core.Auditing;
+using System.Text.Json;
+using Deliberation.Core.Rooms.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Core.Rooms;
@@ -7,7 +9,10 @@ public sealed partial class RoomCommands
 {
     private static readonly QuestionStatus[] Visible = [QuestionStatus.Open, QuestionStatus.Answering, QuestionStatus.Answered];
 
-    /// <summary>Asks a question. Like comments, public questions wait when the room pre-moderates, and sensitive words queue.</summary>
+    /// <summary>
+    /// Asks a question. Like comments, public questions wait when the room pre-moderates, and sensitive words queue;
+    /// and like comments they are written in a group with whatever else the room received meanwhile.
+    /// </summary>
     public async Task<RoomResult> AskQuestionAsync(Guid roomId, RoomActor actor, string? text, CancellationToken ct, Action<int>? publicGate = null)
     {
         var (_, clean, flag, held) = await PrepareSubmissionAsync(roomId, actor, text, RoomText.QuestionMax, publicGate, ct);
@@ -16,12 +21,9 @@ public sealed partial class RoomCommands
             ConsultationId = roomId, AuthorKey = actor.Key, AuthorName = actor.Name, Tier = actor.Tier, Text = clean, CreatedAt = Now,
             Status = held ? QuestionStatus.Pending : QuestionStatus.Open, FlagReason = flag,
         };
-        db.Questions.Add(q);
-        await using var unit = await BeginAsync(roomId, ct);
-        if (q.Status == QuestionStatus.Open) unit.Publish(RoomEventTypes.QuestionAsked, View(q));
-        var events = await unit.CommitAsync(ct);
-        RoomEffect[] effects = q.Status == QuestionStatus.Pending ? [new QueueEffect("question", q.Id, "added", View(q))] : [];
-        return new RoomResult(events, effects, View(q));
+        await WritePostAsync(roomId, RoomPost.Of(q, held ? null : JsonSerializer.Serialize(View(q), RoomUnit.Json)));
+        RoomEffect[] effects = held ? [new QueueEffect("question", q.Id, "added", View(q))] : [];
+        return new RoomResult([], effects, View(q));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Deliberation.Core.Auditing;
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Persistence;
+using Deliberation.Core.Rooms.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Core.Rooms;
@@ -8,13 +9,16 @@ namespace Deliberation.Core.Rooms;
 /// <summary>
 /// The rules of the live room: every action a participant or moderator takes, each in one transaction that
 /// commits the record and its sequenced events together (see <see cref="RoomUnit"/>). Framework-free: the
-/// SignalR hub only adapts calls to these methods and broadcasts what they return.
+/// SignalR hub only adapts calls to these methods and broadcasts what they return. Comments and questions are written
+/// in per-room groups by <see cref="RoomPostWriter"/>: one transaction per group of actions.
 /// </summary>
-public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock)
+public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock, RoomShapeCache shapes, RoomPostWriter writer)
 {
     private DateTimeOffset Now => clock.GetUtcNow();
 
-    private Task<RoomUnit> BeginAsync(Guid roomId, CancellationToken ct) => RoomUnit.BeginAsync(db, roomId, Now, ct);
+    /// <summary>Any room action this node commits may change what shapes a comment, so the cached copy goes with it.</summary>
+    private Task<RoomUnit> BeginAsync(Guid roomId, CancellationToken ct) =>
+        RoomUnit.BeginAsync(db, roomId, Now, ct, () => shapes.Invalidate(roomId));
 
     private async Task<Consultation> LoadRoomAsync(Guid roomId, CancellationToken ct) =>
         await db.Consultations.SingleOrDefaultAsync(c => c.Id == roomId, ct) ?? throw RoomErrors.Fail(RoomErrors.NotFound);
@@ -33,10 +37,12 @@ public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock)
     }
 
     /// <summary>Participants act only while the room is live.</summary>
-    private static void RequireLive(Consultation room)
+    private static void RequireLive(Consultation room) => RequireLive(room.Status);
+
+    private static void RequireLive(ConsultationStatus status)
     {
-        if (room.Status == ConsultationStatus.Live) return;
-        throw RoomErrors.Fail(room.Status is ConsultationStatus.Ended or ConsultationStatus.Archived ? RoomErrors.Closed : RoomErrors.WrongState);
+        if (status == ConsultationStatus.Live) return;
+        throw RoomErrors.Fail(status is ConsultationStatus.Ended or ConsultationStatus.Archived ? RoomErrors.Closed : RoomErrors.WrongState);
     }
 
     /// <summary>Moderators prepare before the session and run it while live; an ended room is read-only.</summary>
@@ -62,26 +68,54 @@ public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock)
         throw RoomErrors.Fail(RoomErrors.Forbidden, action);
     }
 
-    /// <summary>What comments and questions check before they are written.</summary>
-    private sealed record Submission(Consultation Room, string Text, string? Flag, bool Held);
+    /// <summary>A comment or question about to be written: the room as cached, the clean text, its flag and whether it is held.</summary>
+    private sealed record Submission(RoomShape Room, string Text, string? Flag, bool Held);
 
     /// <summary>
-    /// The shared checks of a comment or question: may interact, text within <paramref name="max"/>, room live,
-    /// not blocked; then the sensitive word and whether the room holds it for review. A public author's posting
-    /// interval is enforced last through <paramref name="publicGate"/> (given the room's interval in seconds), so
-    /// a refused post does not use up the interval.
+    /// The shared checks of a comment or question: may interact, text within <paramref name="max"/>, room live, not
+    /// blocked; then the sensitive word and whether the room holds it for review. A public author's posting interval is
+    /// enforced last through <paramref name="publicGate"/> (given the room's interval in seconds), so a refused post does
+    /// not use up the interval. The room comes from <see cref="RoomShapeCache"/>; it refuses only on a fresh read (the
+    /// copy may predate the room going live or an unblock on another node), and the write re-checks live and blocked
+    /// exactly (<see cref="WritePostAsync"/>).
     /// </summary>
     private async Task<Submission> PrepareSubmissionAsync(Guid roomId, RoomActor actor, string? text, int max, Action<int>? publicGate, CancellationToken ct)
     {
         RequireInteract(actor);
         var clean = RoomText.Clean(text, max);
-        var room = await LoadRoomAsync(roomId, ct);
-        RequireLive(room);
-        if (await IsBlockedAsync(roomId, actor.Key, ct)) throw RoomErrors.Fail(RoomErrors.Blocked);
-        var flag = RoomText.FindSensitive(clean, room.Room.SensitiveWords);
-        var held = !actor.CanModerate && (actor.IsPublic ? room.Room.PreModeratePublic : room.Room.PreModerateMembers);
-        if (actor.IsPublic) publicGate?.Invoke(room.Room.PublicCommentIntervalSeconds);
-        return new Submission(room, clean, flag is null ? null : $"sensitive:{flag}", held || flag is not null);
+        var room = await shapes.GetAsync(roomId, ct);
+        if (room is null || room.Status != ConsultationStatus.Live || room.Blocked.Contains(actor.Key))
+        {
+            shapes.Invalidate(roomId);
+            room = await shapes.GetAsync(roomId, ct) ?? throw RoomErrors.Fail(RoomErrors.NotFound);
+            RequireLive(room.Status);
+            if (room.Blocked.Contains(actor.Key)) throw RoomErrors.Fail(RoomErrors.Blocked);
+        }
+        var (flag, held) = Screen(actor, clean, room.SensitiveWords, room.PreModeratePublic, room.PreModerateMembers);
+        if (actor.IsPublic) publicGate?.Invoke(room.PublicCommentIntervalSeconds);
+        return new Submission(room, clean, flag, held);
+    }
+
+    /// <summary>
+    /// Writes the post through the room's <see cref="RoomPostWriter"/>, with whatever else arrived meanwhile; returns once
+    /// it is committed and its event (if shown) handed to the broadcaster. Refuses it with the exact reason when the write
+    /// found the room no longer live or the author blocked.
+    /// </summary>
+    private async Task WritePostAsync(Guid roomId, RoomPost post)
+    {
+        var (outcome, _) = await writer.WriteAsync(roomId, post);
+        if (outcome.Written) return;
+        shapes.Invalidate(roomId);
+        RequireLive(outcome.RoomStatus ?? throw RoomErrors.Fail(RoomErrors.NotFound));
+        throw RoomErrors.Fail(RoomErrors.Blocked);
+    }
+
+    /// <summary>The flag (sensitive word matched) and whether the room holds the text for review.</summary>
+    private static (string? Flag, bool Held) Screen(RoomActor actor, string clean, IEnumerable<string> words, bool preModeratePublic, bool preModerateMembers)
+    {
+        var flag = RoomText.FindSensitive(clean, words);
+        var held = !actor.CanModerate && (actor.IsPublic ? preModeratePublic : preModerateMembers);
+        return (flag is null ? null : $"sensitive:{flag}", held || flag is not null);
     }
 
     private async Task<bool> IsBlockedAsync(Guid roomId, string key, CancellationToken ct) =>

@@ -26,21 +26,23 @@ public sealed class RoomUnit : IAsyncDisposable
     private readonly IDbContextTransaction _tx;
     private readonly List<(string Type, string Payload)> _pending = [];
     private readonly DateTimeOffset _now;
+    private readonly Action? _committed;
 
-    private RoomUnit(HubDbContext db, IDbContextTransaction tx, Guid roomId, DateTimeOffset now)
+    private RoomUnit(HubDbContext db, IDbContextTransaction tx, Guid roomId, DateTimeOffset now, Action? committed)
     {
         _db = db;
         _tx = tx;
         RoomId = roomId;
         _now = now;
+        _committed = committed;
     }
 
     /// <summary>The room.</summary>
     public Guid RoomId { get; }
 
-    /// <summary>Starts a unit for <paramref name="roomId"/>.</summary>
-    public static async Task<RoomUnit> BeginAsync(HubDbContext db, Guid roomId, DateTimeOffset now, CancellationToken ct) =>
-        new(db, await db.Database.BeginTransactionAsync(ct), roomId, now);
+    /// <summary>Starts a unit for <paramref name="roomId"/>; <paramref name="committed"/> runs once it has committed.</summary>
+    public static async Task<RoomUnit> BeginAsync(HubDbContext db, Guid roomId, DateTimeOffset now, CancellationToken ct, Action? committed = null) =>
+        new(db, await db.Database.BeginTransactionAsync(ct), roomId, now, committed);
 
     /// <summary>Queues an event for the room's public stream; it gets its sequence at commit.</summary>
     public void Publish<T>(string type, T payload) => _pending.Add((type, JsonSerializer.Serialize(payload, Json)));
@@ -68,6 +70,7 @@ public sealed class RoomUnit : IAsyncDisposable
             await _db.SaveChangesAsync(ct);
         }
         await _tx.CommitAsync(ct);
+        _committed?.Invoke();
         return committed;
     }
 
