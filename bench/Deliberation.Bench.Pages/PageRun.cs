@@ -60,15 +60,15 @@ public static class PageRun
         var busyFrom = await TaskSecondsAsync(cdp);
         var wall = Stopwatch.StartNew();
         var from = await page.EvaluateAsync<double>("performance.now()");
-        var sent = await StreamAsync(poster, rate, seconds);
+        var sent = await StreamAsync(poster, kind.Name, rate, seconds);
         var busyTo = await TaskSecondsAsync(cdp);
         var busy = (busyTo - busyFrom) / wall.Elapsed.TotalSeconds;
         var to = await page.EvaluateAsync<double>("performance.now()");
         var stream = await page.EvaluateAsync<int[]>(PageScript.LongTasks, new[] { from, to });
         await page.WaitForTimeoutAsync(3000); // comments still on their way
         var seen = await page.EvaluateAsync<Dictionary<string, double>>("window.__pb.seen");
-        var latencies = sent.Where(s => seen.TryGetValue(s.Key.ToString(), out var at) && at > 0)
-            .Select(s => seen[s.Key.ToString()] - s.Value).Order().ToArray();
+        var latencies = sent.Where(s => seen.TryGetValue(s.Key, out var at) && at > 0)
+            .Select(s => seen[s.Key] - s.Value).Order().ToArray();
         var dom = await page.EvaluateAsync<int>("document.getElementsByTagName('*').length");
         if (shots is not null) await ShootAsync(browser, room, kind, shots, page);
         return new PageResult(kind.Name, Math.Round(first), Math.Round(usable), load[0], load[1], sent.Count, latencies.Length,
@@ -76,27 +76,27 @@ public static class PageRun
     }
 
     /// <summary>Posts numbered comments at <paramref name="rate"/> a second; returns each accepted one's send time (Unix ms).</summary>
-    private static async Task<Dictionary<int, double>> StreamAsync(HubConnection poster, int rate, int seconds)
+    private static async Task<Dictionary<string, double>> StreamAsync(HubConnection poster, string page, int rate, int seconds)
     {
-        var calls = new List<(int N, double At, Task<JsonElement> Call)>();
+        var calls = new List<(string Key, double At, Task<JsonElement> Call)>();
         var next = Stopwatch.StartNew();
         for (var n = 0; n < rate * seconds; n++)
         {
             var due = TimeSpan.FromSeconds((double)n / rate) - next.Elapsed;
             if (due > TimeSpan.Zero) await Task.Delay(due);
             var at = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            calls.Add((n, at, poster.InvokeAsync<JsonElement>("PostComment", $"{PageScript.Marker(n)} 直播中的新留言：支持加装电梯，建议公开费用明细。")));
+            calls.Add(($"{page}-{n}", at, poster.InvokeAsync<JsonElement>("PostComment", $"{PageScript.Marker(page, n)} 直播中的新留言：支持加装电梯，建议公开费用明细。")));
         }
-        var sent = new Dictionary<int, double>();
-        foreach (var (n, at, call) in calls)
+        var sent = new Dictionary<string, double>();
+        foreach (var (key, at, call) in calls)
         {
             try
             {
-                if ((await call).GetProperty("status").GetString() == "Approved") sent[n] = at;
+                if ((await call).GetProperty("status").GetString() == "Approved") sent[key] = at;
             }
             catch (Microsoft.AspNetCore.SignalR.HubException ex)
             {
-                System.Console.Error.WriteLine($"comment {n} refused: {ex.Message}");
+                System.Console.Error.WriteLine($"comment {key} refused: {ex.Message}");
             }
         }
         return sent;

@@ -1,10 +1,10 @@
 namespace Deliberation.Bench.Pages;
 
-/// <summary>What runs inside the measured page: long tasks, when the first comment was painted, when each streamed comment was painted.</summary>
+/// <summary>What runs inside the measured page: long tasks, when the first comment was painted, when each streamed comment was painted (keyed by its marker).</summary>
 public static class PageScript
 {
-    /// <summary>The marker in a streamed comment's text: <c>压测#n#</c>.</summary>
-    public static string Marker(int n) => $"压测#{n}#";
+    /// <summary>The marker in a streamed comment's text: <c>压测#page-n#</c> (the page names its own run).</summary>
+    public static string Marker(string page, int n) => $"压测#{page}-{n}#";
 
     /// <summary>The init script; <paramref name="firstSelector"/> is the page's first comment.</summary>
     public static string Init(string firstSelector) => """
@@ -12,7 +12,7 @@ public static class PageScript
         new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__pb.long.push([e.startTime, e.duration]); })
           .observe({ type: "longtask", buffered: true });
         const first = FIRST;
-        const marker = /压测#(\d+)#/;
+        const marker = /压测#([a-z]+-\d+)#/;
         // A row counts as shown in the frame after it entered the DOM (rows rebuilt later keep their first time).
         const look = (el) => {
           const m = marker.exec(el.textContent || "");
