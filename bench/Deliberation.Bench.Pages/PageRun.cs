@@ -29,7 +29,7 @@ public static class PageRun
             await page.Locator("#panel-questions .questions li").First.WaitForAsync();
         });
 
-    public static async Task<PageResult> MeasureAsync(IBrowser browser, FilledRoom room, PageKind kind, int rate, int seconds, string? shots)
+    public static async Task<PageResult> MeasureAsync(IBrowser browser, FilledRoom room, PageKind kind, int rate, int seconds, string? shots, string? profile)
     {
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -41,6 +41,12 @@ public static class PageRun
         await context.AddInitScriptAsync(PageScript.Init(kind.FirstComment));
         var cdp = await context.NewCDPSessionAsync(page);
         await cdp.SendAsync("Performance.enable");
+        if (profile is not null)
+        {
+            await cdp.SendAsync("Profiler.enable");
+            await cdp.SendAsync("Profiler.setSamplingInterval", new() { ["interval"] = 200 });
+            await cdp.SendAsync("Profiler.start");
+        }
 
         await page.GotoAsync($"/s/{room.RoomId}/{kind.Path}", new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForFunctionAsync("() => window.__pb && window.__pb.firstAt > 0", null, new() { PollingInterval = 20 });
@@ -62,6 +68,13 @@ public static class PageRun
         var from = await page.EvaluateAsync<double>("performance.now()");
         var sent = await StreamAsync(poster, kind.Name, rate, seconds);
         var busyTo = await TaskSecondsAsync(cdp);
+        if (profile is not null)
+        {
+            // One CPU profile of opening and streaming, for Chrome DevTools (Performance → load profile).
+            var cpu = await cdp.SendAsync("Profiler.stop");
+            Directory.CreateDirectory(profile);
+            await File.WriteAllTextAsync(System.IO.Path.Combine(profile, $"{kind.Name}.cpuprofile"), cpu!.Value.GetProperty("profile").GetRawText());
+        }
         var busy = (busyTo - busyFrom) / wall.Elapsed.TotalSeconds;
         var to = await page.EvaluateAsync<double>("performance.now()");
         var stream = await page.EvaluateAsync<int[]>(PageScript.LongTasks, new[] { from, to });

@@ -1,6 +1,6 @@
 // The pages benchmark: Chromium opens the moderator console and the participant room in a filled room (shown comments
 // and open questions written straight into PostgreSQL), then comments stream in through the hub. Run through
-// `./hub bench pages [--comments N] [--questions N] [--rate R] [--seconds S] [--shots DIR]`; needs BENCH_PG (a
+// `./hub bench pages [--comments N] [--questions N] [--rate R] [--seconds S] [--shots DIR] [--profile DIR]`; needs BENCH_PG (a
 // connection string without Database) and a Release build of the hub.
 using System.Text;
 using System.Text.Json;
@@ -30,7 +30,7 @@ await using (var room = await FilledRoom.StartAsync(root, pg, comments, question
     });
     foreach (var kind in new[] { PageRun.Console, PageRun.Room })
     {
-        results.Add(await PageRun.MeasureAsync(browser, room, kind, rate, seconds, shots));
+        results.Add(await PageRun.MeasureAsync(browser, room, kind, rate, seconds, shots, opts.GetValueOrDefault("profile")));
         Console.Error.WriteLine($"   {kind.Name} done");
     }
 }
