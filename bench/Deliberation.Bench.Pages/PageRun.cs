@@ -7,7 +7,7 @@ using Microsoft.Playwright;
 namespace Deliberation.Bench.Pages;
 
 /// <summary>How one page behaved: opening it in the filled room, then while comments stream in.</summary>
-public sealed record PageResult(string Page, double FirstCommentMs, double UsableMs, int LoadLongTasks, int LoadMaxLongTaskMs,
+public sealed record PageResult(string Page, double HtmlMs, double DomReadyMs, double FirstCommentMs, double UsableMs, int LoadLongTasks, int LoadMaxLongTaskMs,
     int Sent, int Shown, double P50Ms, double P99Ms, double MaxMs, double BusyShare, int StreamLongTasks, int StreamMaxLongTaskMs, int DomNodes);
 
 /// <summary>One page of the hub (the console or the participant room) opened by a signed-in person and measured.</summary>
@@ -53,6 +53,7 @@ public static class PageRun
         await kind.Click(page);
         var usable = await page.EvaluateAsync<double>("performance.now()");
         var first = await page.EvaluateAsync<double>("window.__pb.firstAt");
+        var nav = await page.EvaluateAsync<double[]>("(() => { const n = performance.getEntriesByType('navigation')[0]; return [n.responseEnd, n.domContentLoadedEventEnd]; })()");
         await page.WaitForTimeoutAsync(2000); // let the page settle before the stream starts
 
         var settled = await page.EvaluateAsync<double>("performance.now()");
@@ -84,7 +85,7 @@ public static class PageRun
             .Select(s => seen[s.Key] - s.Value).Order().ToArray();
         var dom = await page.EvaluateAsync<int>("document.getElementsByTagName('*').length");
         if (shots is not null) await ShootAsync(browser, room, kind, shots, page);
-        return new PageResult(kind.Name, Math.Round(first), Math.Round(usable), load[0], load[1], sent.Count, latencies.Length,
+        return new PageResult(kind.Name, Math.Round(nav[0]), Math.Round(nav[1]), Math.Round(first), Math.Round(usable), load[0], load[1], sent.Count, latencies.Length,
             Pct(latencies, 0.5), Pct(latencies, 0.99), latencies.Length == 0 ? 0 : latencies[^1], Math.Round(busy, 3), stream[0], stream[1], dom);
     }
 
