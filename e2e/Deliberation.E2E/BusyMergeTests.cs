@@ -17,7 +17,15 @@ public class BusyMergeTests(BrowserFixture browser)
         var session = await E2ESessions.CreateAsync();
         await BusyRoom.SeedAsync(session.Id, shown: 3800, queued: 0, questions: 200, polls: 0);
 
-        // The member asks a question with no votes yet: it is not among the console's most-voted rows.
+        await using var modContext = await browser.NewContextAsync();
+        var mod = await modContext.NewPageAsync();
+        await BrowserFixture.SignInAsync(mod, "moderator", "Host#2026hub");
+        await mod.GotoAsync(session.Console);
+        await Assertions.Expect(mod.Locator("#console")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 60_000 });
+        var rows = mod.Locator("#box-qa .question");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync(Long);
+        // While the console is open, the member asks a question with no votes yet: it reaches the console as an event
+        // but is not among its most-voted rows (the console's snapshot holds the 200 most-voted questions).
         await using var memberContext = await browser.NewContextAsync();
         var member = await memberContext.NewPageAsync();
         await BrowserFixture.SignInAsync(member, "member", "Member#2026hub");
@@ -30,14 +38,7 @@ public class BusyMergeTests(BrowserFixture browser)
         var mine = member.Locator("#panel-questions .question", new() { HasText = "旧楼加装电梯的补贴标准" });
         await Assertions.Expect(mine.First).ToBeVisibleAsync(Long);
 
-        await using var modContext = await browser.NewContextAsync();
-        var mod = await modContext.NewPageAsync();
-        await BrowserFixture.SignInAsync(mod, "moderator", "Host#2026hub");
-        await mod.GotoAsync(session.Console);
-        await Assertions.Expect(mod.Locator("#console")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 60_000 });
-        var rows = mod.Locator("#box-qa .question");
-        await Assertions.Expect(rows.First).ToBeVisibleAsync(Long);
-        await Assertions.Expect(mod.Locator("#box-qa", new() { HasText = "旧楼加装电梯的补贴标准" })).ToHaveCountAsync(0);
+        await Assertions.Expect(mod.Locator("#box-qa .question", new() { HasText = "旧楼加装电梯的补贴标准" })).ToHaveCountAsync(0);
         // No per-row drop-down of every other question.
         Assert.Equal(0, await mod.Locator("#box-qa option").CountAsync());
 
