@@ -171,5 +171,10 @@ public static class PageRun
         await page.Locator(kind.FirstComment).First.WaitForAsync();
         await page.WaitForTimeoutAsync(500);
         await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(dir, $"{kind.Name}-360.png") });
+        // The question list too: its rows carry the most controls, the first thing to overflow a phone's width.
+        await kind.Click(page);
+        await page.Keyboard.PressAsync("Escape");
+        await page.Locator(kind.Name == "console" ? "#box-qa .question" : "#panel-questions .question").Nth(2).ScrollIntoViewIfNeededAsync();
+        await page.ScreenshotAsync(new() { Path = System.IO.Path.Combine(dir, $"{kind.Name}-360-questions.png") });
     }
 }
