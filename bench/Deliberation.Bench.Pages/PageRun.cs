@@ -161,6 +161,10 @@ public static class PageRun
     {
         Directory.CreateDirectory(dir);
         await desktop.ScreenshotAsync(new() { Path = System.IO.Path.Combine(dir, $"{kind.Name}-desktop.png") });
+        // The same page narrowed to a phone's width: rows laid out wide must follow.
+        await desktop.SetViewportSizeAsync(360, 780);
+        await desktop.Locator(kind.Name == "console" ? "#box-qa .question" : "#panel-questions .question").Nth(2).ScrollIntoViewIfNeededAsync();
+        await desktop.ScreenshotAsync(new() { Path = System.IO.Path.Combine(dir, $"{kind.Name}-narrowed.png") });
         await using var phone = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = room.Url.ToString(), Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 360, Height = 780 }, IsMobile = true, HasTouch = true,
