@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { RoomState, sectionsOf } from "../src/lib/room-state";
+import { describe, expect, it, vi } from "vitest";
+import { RoomState, sectionsOf, timeKey } from "../src/lib/room-state";
 import type { Comment, RoomEvent } from "../src/lib/types";
 import { comment, me, snapshot, tally } from "./fakes";
 
@@ -80,5 +80,38 @@ describe("sections", () => {
       { seq: 4, type: "AnnouncementMade", at: "", data: { text: "休会" } }, { seq: 5, type: "Unknown", at: "", data: {} },
     ];
     for (const e of events) expect(s.apply(e)).toEqual(sectionsOf(e));
+  });
+});
+
+describe("sorting by time", () => {
+  const q = (id: string, votes: number, at: string, status = "Open") => ({ ...question(id, votes, status), at });
+
+  it("orders questions by the instant, not the text, whatever offset the server wrote", () => {
+    // 10:00+01:00 is 09:00Z: older than 09:30Z although its text sorts later.
+    const s = state({ questions: [q("a", 1, "2026-12-02T10:00:00+01:00"), q("b", 1, "2026-12-02T09:30:00Z"), q("c", 1, "2026-12-02T09:45:00.5+00:00")] });
+    expect(s.visibleQuestions(false).map((x) => x.id)).toEqual(["c", "b", "a"]);
+  });
+
+  it("puts the question being answered first, answered last, then by votes, then newest, then by id", () => {
+    const at = "2026-12-02T09:00:00Z";
+    const s = state({ questions: [q("done", 99, at, "Answered"), q("low", 1, at), q("hi", 9, at), q("now", 0, at, "Answering"), q("tie2", 9, at),
+      q("newer", 1, "2026-12-02T09:10:00Z"), q("wait", 50, at, "Pending"), q("gone", 50, at, "Merged")] });
+    expect(s.visibleQuestions(true).map((x) => x.id)).toEqual(["now", "hi", "tie2", "newer", "low", "done"]);
+    expect(s.visibleQuestions(false).map((x) => x.id)).toEqual(["now", "newer", "hi", "low", "tie2", "done"]);
+  });
+
+  it("parses each item's time once, however often the list is sorted", () => {
+    const s = state({ questions: Array.from({ length: 50 }, (_, i) => q(`q${i}`, i % 7, new Date(Date.UTC(2026, 11, 2, 9, i)).toISOString())) });
+    s.visibleQuestions(true);
+    const parse = vi.spyOn(Date, "parse");
+    for (let i = 0; i < 5; i++) s.visibleQuestions(i % 2 === 0);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+    expect(timeKey({ at: "2026-12-02T10:00:00+01:00" })).toBe(Date.UTC(2026, 11, 2, 9));
+  });
+
+  it("orders comments by the instant across offsets", () => {
+    const s = state({ comments: [{ ...comment(0, "x").data, at: "2026-12-02T10:00:00+01:00" }, { ...comment(0, "y").data, at: "2026-12-02T09:30:00Z" }] });
+    expect(s.sortedComments().map((c) => c.id)).toEqual(["y", "x"]);
   });
 });

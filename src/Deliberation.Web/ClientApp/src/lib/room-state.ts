@@ -16,11 +16,30 @@ export function sectionsOf(e: RoomEvent): Section[] {
   return SECTIONS[e.type] ?? [];
 }
 
+const stamps = new WeakMap<object, number>();
+
+/**
+ * An item's time as a number, parsed once per item: sorting compares numbers, not strings (a locale-aware
+ * comparison per pair was most of a busy page's sorting time, and ISO texts with different offsets do not compare).
+ */
+export function timeKey(x: { at: string }): number {
+  let v = stamps.get(x);
+  if (v === undefined) {
+    v = Date.parse(x.at) || 0;
+    stamps.set(x, v);
+  }
+  return v;
+}
+
 /** Pinned first, then newest first; ties by id, so the order is the same on every page. */
 function before(a: Comment, b: Comment): boolean {
   if (a.pinned !== b.pinned) return a.pinned;
-  const ta = Date.parse(a.at), tb = Date.parse(b.at);
+  const ta = timeKey(a), tb = timeKey(b);
   return ta !== tb ? ta > tb : a.id > b.id;
+}
+
+function rank(q: Question): number {
+  return q.status === "Answering" ? 0 : q.status === "Answered" ? 2 : 1;
 }
 
 export class RoomState {
@@ -152,13 +171,11 @@ export class RoomState {
     if (i >= 0) this.order.splice(i, 1);
   }
 
+  /** Questions people see (not pending, merged or hidden): being answered first, answered last; by votes or newest first. */
   visibleQuestions(byVotes: boolean): Question[] {
-    const list = [...this.questions.values()].filter((q) => q.status !== "Merged" && q.status !== "Pending");
-    return list.sort((a, b) => {
-      const rank = (q: Question) => (q.status === "Answering" ? 0 : q.status === "Answered" ? 2 : 1);
-      if (rank(a) !== rank(b)) return rank(a) - rank(b);
-      return byVotes ? b.votes - a.votes || b.at.localeCompare(a.at) : b.at.localeCompare(a.at);
-    });
+    const list: Question[] = [];
+    for (const q of this.questions.values()) if (q.status !== "Merged" && q.status !== "Pending" && q.status !== "Hidden") list.push(q);
+    return list.sort((a, b) => rank(a) - rank(b) || (byVotes ? b.votes - a.votes : 0) || timeKey(b) - timeKey(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
   /** Where my question went: itself, or the question it was merged into. */

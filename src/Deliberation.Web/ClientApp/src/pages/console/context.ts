@@ -2,7 +2,7 @@
 // frame scheduler. Parts keep their DOM; they only read and patch this data.
 import { h } from "../../lib/dom";
 import type { RoomClient } from "../../lib/room-client";
-import type { RoomState } from "../../lib/room-state";
+import { timeKey, type RoomState } from "../../lib/room-state";
 import type { T } from "../../lib/common-ui";
 import type { Poll, Presence, Question, Vote } from "../../lib/types";
 
@@ -61,7 +61,7 @@ export function btn(t: T, key: string, onclick: (ev: MouseEvent) => unknown, cls
   return h("button", { type: "button", class: cls, text: t(key, ...args), onclick });
 }
 
-/** Newest first without locale-aware comparison: ISO times compare as plain strings. */
+/** Newest first, by each item's time parsed once (no locale-aware or text comparison). */
 export function byNewest(a: { at: string }, b: { at: string }): number {
-  return a.at < b.at ? 1 : a.at > b.at ? -1 : 0;
+  return timeKey(b) - timeKey(a);
 }

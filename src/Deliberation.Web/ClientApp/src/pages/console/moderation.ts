@@ -128,12 +128,10 @@ export function commentsBox(ctx: Ctx, body: HTMLElement): () => void {
   const empty = h("p", { class: "empty", text: t("Room.Console.NoShown") });
   body.append(count, empty, list.el, more.el);
   return () => {
-    const all = [...ctx.state.comments.values()];
-    empty.hidden = all.length > 0;
-    count.hidden = all.length === 0;
-    const pinned = all.filter((c) => c.pinned).sort(byNewest);
-    const rest = all.filter((c) => !c.pinned).sort(byNewest);
-    const ordered = pinned.concat(rest);
+    // Kept in order by the state as events arrive: no sort per frame, however long the meeting has run.
+    const ordered = ctx.state.sortedComments();
+    empty.hidden = ordered.length > 0;
+    count.hidden = ordered.length === 0;
     count.textContent = t("Room.Console.ShownCount", ordered.length);
     list.update(ordered.slice(0, limit));
     more.show(ordered.length - limit);

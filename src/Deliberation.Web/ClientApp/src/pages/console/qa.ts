@@ -8,14 +8,9 @@ import { KeyedList, moreButton } from "./keyed";
 const PAGE = 50;
 const PICKER_ROWS = 30;
 
-function rank(q: Question): number {
-  return q.status === "Answering" ? 0 : q.status === "Answered" ? 2 : 1;
-}
-
+/** The console's order: being answered first, then by votes, newest first among equals (the room's own order). */
 export function visibleQuestions(ctx: Ctx): Question[] {
-  const list: Question[] = [];
-  for (const q of ctx.state.questions.values()) if (q.status !== "Merged" && q.status !== "Pending" && q.status !== "Hidden") list.push(q);
-  return list.sort((a, b) => rank(a) - rank(b) || b.votes - a.votes || (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return ctx.state.visibleQuestions(true);
 }
 
 export function qaBox(ctx: Ctx, body: HTMLElement): () => void {
