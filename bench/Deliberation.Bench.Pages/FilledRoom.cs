@@ -40,7 +40,11 @@ public sealed class FilledRoom : IAsyncDisposable
         var cs = $"{server};Database={database}";
         var port = FreePort();
         var web = Path.Combine(root, "src", "Deliberation.Web");
-        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = web, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Pinned like ./hub bench's other servers (BENCH_SERVER_CPUS), so the browser on the other core measures the pages, not the hub.
+        var cpus = Environment.GetEnvironmentVariable("BENCH_SERVER_CPUS");
+        var psi = new ProcessStartInfo(string.IsNullOrEmpty(cpus) ? "dotnet" : "taskset")
+            { WorkingDirectory = web, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        if (!string.IsNullOrEmpty(cpus)) foreach (var a in new[] { "-c", cpus, "dotnet" }) psi.ArgumentList.Add(a);
         psi.ArgumentList.Add(Path.Combine(web, "bin", "Release", "net10.0", "Deliberation.Web.dll"));
         psi.Environment["ConnectionStrings__Default"] = cs;
         psi.Environment["Database__Migrate"] = "true";
