@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging;
+
+namespace Deliberation.Realtime.Rooms.Fanout;
+
+/// <summary>
+/// This node's connections in each room, and the send to all of them. A room message is serialised once
+/// (<see cref="SerializedHubMessage"/> caches the bytes per protocol) and written to each connection without
+/// waiting for any of them: a connection whose previous write has not drained (its transport buffer, bounded in
+/// <c>MapRealtime</c>, is full) is skipped — the room never waits for its slowest viewer. A skipped viewer sees the
+/// gap in the sequence at its next batch, or from the presence push's last sequence, and fills it with
+/// <c>Resume</c>; one that has not drained for <see cref="LagLimit"/> is closed and rejoins with its last sequence.
+/// </summary>
+public sealed partial class RoomFanout(ILogger<RoomFanout> logger, TimeProvider time)
+{
+    /// <summary>How long a write may stay undrained before the connection is closed (it then reconnects and resumes).</summary>
+    public static readonly TimeSpan LagLimit = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Member>> _rooms = new();
+    private readonly ConcurrentDictionary<string, HubConnectionContext> _connections = new();
+    private long _skipped;
+    private long _closed;
+
+    /// <summary>Room messages not written to a connection because its previous write had not drained.</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+
+    /// <summary>Connections closed because they stayed undrained for <see cref="LagLimit"/>.</summary>
+    public long Closed => Interlocked.Read(ref _closed);
+
+    /// <summary>Remembers a connection of this node, so it can later be added to a room.</summary>
+    public void Connected(HubConnectionContext connection) => _connections[connection.ConnectionId] = connection;
+
+    /// <summary>Forgets a connection and takes it out of every room.</summary>
+    public void Disconnected(string connectionId)
+    {
+        _connections.TryRemove(connectionId, out _);
+        foreach (var (group, members) in _rooms)
+        {
+            if (members.TryRemove(connectionId, out _) && members.IsEmpty) _rooms.TryRemove(new(group, members));
+        }
+    }
+
+    /// <summary>Adds a connection of this node to a room group.</summary>
+    public void Add(string connectionId, string group)
+    {
+        if (!_connections.TryGetValue(connectionId, out var connection)) return;
+        _rooms.GetOrAdd(group, _ => new ConcurrentDictionary<string, Member>())[connectionId] = new Member(connection);
+    }
+
+    /// <summary>Takes a connection out of a room group.</summary>
+    public void Remove(string connectionId, string group)
+    {
+        if (_rooms.TryGetValue(group, out var members) && members.TryRemove(connectionId, out _) && members.IsEmpty)
+        {
+            _rooms.TryRemove(new(group, members));
+        }
+    }
+
+    /// <summary>How many of this node's connections are in a room group.</summary>
+    public int Count(string group) => _rooms.TryGetValue(group, out var members) ? members.Count : 0;
+
+    /// <summary>Writes a message to every local connection in a room group (but <paramref name="except"/>) without waiting for any.</summary>
+    public void Send(string group, SerializedHubMessage message, IReadOnlyList<string>? except = null)
+    {
+        if (!_rooms.TryGetValue(group, out var members)) return;
+        var now = time.GetTimestamp();
+        foreach (var (id, member) in members)
+        {
+            if (except is not null && except.Contains(id)) continue;
+            switch (member.TryWrite(message, now, time))
+            {
+                case Write.Skipped:
+                    Interlocked.Increment(ref _skipped);
+                    break;
+                case Write.TooLate:
+                    Interlocked.Increment(ref _closed);
+                    LogLagging(logger, id, LagLimit.TotalSeconds);
+                    member.Connection.Abort();
+                    break;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} read nothing for {Seconds} s: closed, it will rejoin and resume")]
+    private static partial void LogLagging(ILogger logger, string connectionId, double seconds);
+
+    private enum Write { Written, Skipped, TooLate }
+
+    /// <summary>One connection in one room: its write still draining, if any.</summary>
+    private sealed class Member(HubConnectionContext connection)
+    {
+        private Task? _draining;
+        private long _since;
+
+        public HubConnectionContext Connection { get; } = connection;
+
+        public Write TryWrite(SerializedHubMessage message, long now, TimeProvider time)
+        {
+            lock (this)
+            {
+                if (_draining is { IsCompleted: false })
+                {
+                    return time.GetElapsedTime(_since, now) >= LagLimit ? Write.TooLate : Write.Skipped;
+                }
+                _ = _draining?.Exception; // observed: a write to a closing connection fails, and the rejoin resumes
+                _draining = null;
+                var write = Connection.WriteAsync(message);
+                if (write.IsCompletedSuccessfully)
+                {
+                    write.GetAwaiter().GetResult();
+                    return Write.Written;
+                }
+                _draining = write.AsTask();
+                _since = now;
+                return Write.Written;
+            }
+        }
+    }
+}
