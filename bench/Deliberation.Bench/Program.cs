@@ -19,6 +19,7 @@ foreach (var name in servers)
             "joins" => await Scenarios.JoinStormAsync(target, o),
             "votes" => await Scenarios.VoteStormAsync(target, o),
             "idle" => await Scenarios.IdleAsync(target, o),
+            "slow" => await SlowScenario.RunAsync(target, o),
             "minutes" => throw new NotSupportedException("minutes: run bench/Deliberation.Bench.Minutes (see README)"),
             _ => throw new ArgumentException($"unknown scenario {o.Scenario}: fanout, votes, joins, idle"),
         });
