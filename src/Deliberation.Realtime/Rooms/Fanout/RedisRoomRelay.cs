@@ -80,12 +80,13 @@ public sealed partial class RedisRoomRelay : IRoomRelay, IHostedService, IAsyncD
     }
 
     /// <inheritdoc />
-    public async Task PublishAsync(string group, SerializedHubMessage message, IReadOnlyList<string>? except)
+    public async Task PublishAsync(string group, SerializedHubMessage message, bool catchesUp, IReadOnlyList<string>? except)
     {
         var frame = new ArrayBufferWriter<byte>(256);
         _node.TryWriteBytes(frame.GetSpan(16));
         frame.Advance(16);
         WriteString(frame, group);
+        WriteLength(frame, catchesUp ? 1 : 0);
         WriteLength(frame, except?.Count ?? 0);
         foreach (var id in except ?? []) WriteString(frame, id);
         WriteLength(frame, _protocols.Count);
@@ -109,6 +110,7 @@ public sealed partial class RedisRoomRelay : IRoomRelay, IHostedService, IAsyncD
             if (new Guid(frame[..16]) == _node) return;
             frame = frame[16..];
             var group = ReadString(ref frame);
+            var catchesUp = ReadLength(ref frame) == 1;
             var except = new List<string>();
             for (var n = ReadLength(ref frame); n > 0; n--) except.Add(ReadString(ref frame));
             var messages = new List<SerializedMessage>();
@@ -119,7 +121,7 @@ public sealed partial class RedisRoomRelay : IRoomRelay, IHostedService, IAsyncD
                 messages.Add(new SerializedMessage(name, frame[..length].ToArray()));
                 frame = frame[length..];
             }
-            _fanout.Send(group, new SerializedHubMessage(messages), except.Count > 0 ? except : null);
+            _fanout.Send(group, new SerializedHubMessage(messages), catchesUp, except.Count > 0 ? except : null);
         }
         catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or ArgumentOutOfRangeException)
         {

@@ -11,6 +11,8 @@ namespace Deliberation.Realtime.Rooms.Fanout;
 /// <c>MapRealtime</c>, is full) is skipped — the room never waits for its slowest viewer. A skipped viewer sees the
 /// gap in the sequence at its next batch, or from the presence push's last sequence, and fills it with
 /// <c>Resume</c>; one that has not drained for <see cref="LagLimit"/> is closed and rejoins with its last sequence.
+/// A skipped count push (question votes, a tally) has no sequence to resume by: a connection that missed one is
+/// closed once it drains, and its <c>Join(lastSeq)</c> returns the current counts.
 /// </summary>
 public sealed partial class RoomFanout(ILogger<RoomFanout> logger, TimeProvider time)
 {
@@ -60,15 +62,18 @@ public sealed partial class RoomFanout(ILogger<RoomFanout> logger, TimeProvider 
     /// <summary>How many of this node's connections are in a room group.</summary>
     public int Count(string group) => _rooms.TryGetValue(group, out var members) ? members.Count : 0;
 
-    /// <summary>Writes a message to every local connection in a room group (but <paramref name="except"/>) without waiting for any.</summary>
-    public void Send(string group, SerializedHubMessage message, IReadOnlyList<string>? except = null)
+    /// <summary>
+    /// Writes a message to every local connection in a room group (but <paramref name="except"/>) without waiting for
+    /// any. <paramref name="catchesUp"/>: a connection that skips it recovers by itself (sequenced events, presence).
+    /// </summary>
+    public void Send(string group, SerializedHubMessage message, bool catchesUp, IReadOnlyList<string>? except = null)
     {
         if (!_rooms.TryGetValue(group, out var members)) return;
         var now = time.GetTimestamp();
         foreach (var (id, member) in members)
         {
             if (except is not null && except.Contains(id)) continue;
-            switch (member.TryWrite(message, now, time))
+            switch (member.TryWrite(message, catchesUp, now, time))
             {
                 case Write.Skipped:
                     Interlocked.Increment(ref _skipped);
@@ -76,33 +81,52 @@ public sealed partial class RoomFanout(ILogger<RoomFanout> logger, TimeProvider 
                 case Write.TooLate:
                     Interlocked.Increment(ref _closed);
                     LogLagging(logger, id, LagLimit.TotalSeconds);
-                    member.Connection.Abort();
+                    Close(members, id, member);
+                    break;
+                case Write.Stale:
+                    Interlocked.Increment(ref _closed);
+                    LogStale(logger, id);
+                    Close(members, id, member);
                     break;
             }
         }
     }
 
+    /// <summary>Closes a connection and stops writing to it (its disconnect would take it out of the room a little later).</summary>
+    private static void Close(ConcurrentDictionary<string, Member> members, string id, Member member)
+    {
+        members.TryRemove(id, out _);
+        member.Connection.Abort();
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} read nothing for {Seconds} s: closed, it will rejoin and resume")]
     private static partial void LogLagging(ILogger logger, string connectionId, double seconds);
 
-    private enum Write { Written, Skipped, TooLate }
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connection {ConnectionId} missed a count push while lagging: closed, its rejoin returns current counts")]
+    private static partial void LogStale(ILogger logger, string connectionId);
+
+    private enum Write { Written, Skipped, TooLate, Stale }
 
     /// <summary>One connection in one room: its write still draining, if any.</summary>
     private sealed class Member(HubConnectionContext connection)
     {
         private Task? _draining;
         private long _since;
+        private bool _missedCounts;
+        private readonly Lock _gate = new();
 
         public HubConnectionContext Connection { get; } = connection;
 
-        public Write TryWrite(SerializedHubMessage message, long now, TimeProvider time)
+        public Write TryWrite(SerializedHubMessage message, bool catchesUp, long now, TimeProvider time)
         {
-            lock (this)
+            lock (_gate)
             {
                 if (_draining is { IsCompleted: false })
                 {
+                    _missedCounts |= !catchesUp;
                     return time.GetElapsedTime(_since, now) >= LagLimit ? Write.TooLate : Write.Skipped;
                 }
+                if (_missedCounts) return Write.Stale;
                 _ = _draining?.Exception; // observed: a write to a closing connection fails, and the rejoin resumes
                 _draining = null;
                 var write = Connection.WriteAsync(message);

@@ -1,3 +1,4 @@
+using Deliberation.Realtime.Contracts;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 
@@ -10,8 +11,11 @@ namespace Deliberation.Realtime.Rooms.Fanout;
 /// Redis backplane for those — stays with SignalR's own manager (<paramref name="inner"/>).
 /// </summary>
 public sealed class RoomLifetimeManager(HubLifetimeManager<RoomHub> inner, RoomFanout fanout, IRoomRelay relay)
-    : HubLifetimeManager<RoomHub>
+    : HubLifetimeManager<RoomHub>, IDisposable
 {
+    /// <summary>Disposes SignalR's manager (the Redis one holds a connection), which the container does not track here.</summary>
+    public void Dispose() => (inner as IDisposable)?.Dispose();
+
     /// <inheritdoc />
     public override async Task OnConnectedAsync(HubConnectionContext connection)
     {
@@ -69,8 +73,9 @@ public sealed class RoomLifetimeManager(HubLifetimeManager<RoomHub> inner, RoomF
     private Task SendRoom(string group, string methodName, object?[] args, IReadOnlyList<string>? except)
     {
         var message = new SerializedHubMessage(new InvocationMessage(methodName, args));
-        fanout.Send(group, message, except);
-        return relay.PublishAsync(group, message, except);
+        var catchesUp = methodName is nameof(IRoomClient.EventsReceived) or nameof(IRoomClient.PresenceChanged);
+        fanout.Send(group, message, catchesUp, except);
+        return relay.PublishAsync(group, message, catchesUp, except);
     }
 
     /// <inheritdoc />
