@@ -1,4 +1,5 @@
 using Deliberation.Cluster.Tests.Infrastructure;
+using static Deliberation.Cluster.Tests.Infrastructure.Waits;
 
 namespace Deliberation.Cluster.Tests;
 
@@ -6,6 +7,9 @@ namespace Deliberation.Cluster.Tests;
 [Collection(ClusterCollection.Name)]
 public sealed class SlowViewerTests(ClusterFixture cluster) : IAsyncLifetime
 {
+    private const int Count = 1600;
+    private const int Publishers = 5;
+
     public Task InitializeAsync() => cluster.EnsureUpAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -14,35 +18,33 @@ public sealed class SlowViewerTests(ClusterFixture cluster) : IAsyncLifetime
     public async Task AViewerThatStopsReading_IsCutFromLiveSends_WhileOthersOnBothNodesReceiveEverything_ThenCatchesUpOnceInOrder()
     {
         var room = await cluster.CreateRoomAsync();
-        var cookie = await ClusterFixture.VisitorCookieAsync(cluster.A, room, "长篇发言");
-        await using var publisher = await ClusterRoomClient.ConnectAsync(cluster.Nodes, 0, room, cookie);
+        var publishers = new List<ClusterRoomClient>();
+        for (var p = 0; p < Publishers; p++)
+        {
+            publishers.Add(await ClusterRoomClient.ConnectAsync(cluster.Nodes, 0, room, await ClusterFixture.VisitorCookieAsync(cluster.A, room, $"长篇发言{p}")));
+        }
         await using var onA = await ClusterRoomClient.ConnectAsync(cluster.Nodes, 0, room);
         await using var onB = await ClusterRoomClient.ConnectAsync(cluster.Nodes, 1, room);
         await using var stalled = await StallingRoomClient.JoinAsync(cluster.A.Url, room);
 
-        // About 450 KB of events: far more than the connection's bounded buffers (64 KB, Kestrel's and the sockets').
-        const int count = 300;
+        // About 2.4 MB of events: more than the connection's bounded buffers (64 KB), Kestrel's (64 KB) and the kernel's
+        // send buffer, which on loopback (64 KB segments) grows past a megabyte even towards a 4 KB receive window.
         var filler = new string('言', 490);
-        for (var i = 0; i < count; i++) await publisher.InvokeAsync<object>("PostComment", $"{i:D3}{filler}");
+        await Task.WhenAll(publishers.Select((publisher, p) => Task.Run(async () =>
+        {
+            for (var i = p; i < Count; i += Publishers) await publisher.InvokeAsync<object>("PostComment", $"{i:D4}{filler}");
+        })));
 
         // The stalled viewer reads nothing meanwhile, and the room's other viewers — on its node and the other — get everything.
-        await Eventually(() => onA.CommentTexts.Count() == count && onB.CommentTexts.Count() == count, 30000);
+        await Eventually(() => onA.CommentTexts.Count() == Count && onB.CommentTexts.Count() == Count, 90000);
         var last = onA.LastSeq;
         Assert.Equal(last, onB.LastSeq);
-        Assert.Equal(Enumerable.Range(0, count).Select(i => $"{i:D3}{filler}"), onB.CommentTexts);
+        Assert.Equal(onA.CommentTexts, onB.CommentTexts);
+        Assert.Equal(Count, onB.CommentTexts.Distinct().Count());
+        foreach (var publisher in publishers) await publisher.DisposeAsync();
 
-        await stalled.ReadUntilAsync(last, TimeSpan.FromSeconds(20));
+        await stalled.ReadUntilAsync(last, TimeSpan.FromSeconds(60));
         Assert.True(stalled.WasCut, "the stalled viewer was never cut from live sends");
         Assert.Equal(Enumerable.Range(1, (int)last).Select(i => (long)i), stalled.Applied);
-    }
-
-    private static async Task Eventually(Func<bool> condition, int timeoutMs)
-    {
-        var until = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("condition not met in time");
-            await Task.Delay(50);
-        }
     }
 }

@@ -22,6 +22,8 @@ public sealed class StallingRoomClient : IAsyncDisposable
     private bool _resuming;
     private bool _joined;
     private long _announced;
+    private readonly CancellationTokenSource _stopPinging = new();
+    private Task _pinging = Task.CompletedTask;
 
     public long LastSeq { get; private set; }
     public List<long> Applied { get; } = [];
@@ -49,14 +51,34 @@ public sealed class StallingRoomClient : IAsyncDisposable
         await client.NextMessagesAsync(); // the handshake answer
         await client.InvokeAsync("Join", new { roomId, lastSeq = (long?)null, screen = false });
         while (!client._joined) client.Handle(await client.NextMessagesAsync());
+        // It still pings, as a stalled tab's socket stays open: the server must cut it for not reading, not for silence.
+        client._pinging = client.PingAsync(client._stopPinging.Token);
         return client;
     }
 
     /// <summary>Starts reading again and applies what arrives until the last sequence reaches <paramref name="seq"/>.</summary>
     public async Task ReadUntilAsync(long seq, TimeSpan timeout)
     {
+        await _stopPinging.CancelAsync();
+        await _pinging;
         using var cts = new CancellationTokenSource(timeout);
         while (LastSeq < seq) Handle(await NextMessagesAsync(cts.Token));
+    }
+
+    private async Task PingAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(5), ct);
+                await SendAsync("{\"type\":6}");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // reading again
+        }
     }
 
     private void Handle(List<JsonElement> messages)
@@ -137,8 +159,10 @@ public sealed class StallingRoomClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopPinging.CancelAsync();
+        await _pinging;
         _ws.Abort();
         _ws.Dispose();
-        await Task.CompletedTask;
+        _stopPinging.Dispose();
     }
 }
