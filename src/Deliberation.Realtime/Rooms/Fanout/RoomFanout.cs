@@ -21,6 +21,7 @@ public sealed partial class RoomFanout(ILogger<RoomFanout> logger, TimeProvider 
 
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, Member>> _rooms = new();
     private readonly ConcurrentDictionary<string, HubConnectionContext> _connections = new();
+    private readonly Lock _membership = new();
     private long _skipped;
     private long _closed;
 
@@ -37,25 +38,23 @@ public sealed partial class RoomFanout(ILogger<RoomFanout> logger, TimeProvider 
     public void Disconnected(string connectionId)
     {
         _connections.TryRemove(connectionId, out _);
-        foreach (var (group, members) in _rooms)
-        {
-            if (members.TryRemove(connectionId, out _) && members.IsEmpty) _rooms.TryRemove(new(group, members));
-        }
+        foreach (var group in _rooms.Keys) Remove(connectionId, group);
     }
 
     /// <summary>Adds a connection of this node to a room group.</summary>
     public void Add(string connectionId, string group)
     {
         if (!_connections.TryGetValue(connectionId, out var connection)) return;
-        _rooms.GetOrAdd(group, _ => new ConcurrentDictionary<string, Member>())[connectionId] = new Member(connection);
+        lock (_membership) _rooms.GetOrAdd(group, _ => new ConcurrentDictionary<string, Member>())[connectionId] = new Member(connection);
     }
 
     /// <summary>Takes a connection out of a room group.</summary>
     public void Remove(string connectionId, string group)
     {
-        if (_rooms.TryGetValue(group, out var members) && members.TryRemove(connectionId, out _) && members.IsEmpty)
+        // Under the lock, so a room emptied here is not dropped just after a join added to it; sends take no lock.
+        lock (_membership)
         {
-            _rooms.TryRemove(new(group, members));
+            if (_rooms.TryGetValue(group, out var members) && members.TryRemove(connectionId, out _) && members.IsEmpty) _rooms.TryRemove(group, out _);
         }
     }
 
