@@ -26,8 +26,9 @@ foreach (var name in servers)
             "votes" => await Scenarios.VoteStormAsync(target, o),
             "idle" => await Scenarios.IdleAsync(target, o),
             "write" => await WriteScenario.RunAsync(target, o, rows),
+            "slow" => await SlowScenario.RunAsync(target, o),
             "minutes" => throw new NotSupportedException("minutes: run bench/Deliberation.Bench.Minutes (see README)"),
-            _ => throw new ArgumentException($"unknown scenario {o.Scenario}: fanout, votes, joins, idle"),
+            _ => throw new ArgumentException($"unknown scenario {o.Scenario}: fanout, write, slow, votes, joins, idle (pages: ./hub bench pages)"),
         };
         // The generator's own CPU in every row; a scenario that measured it over its load window keeps its figure.
         var generatorCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / clock.Elapsed.TotalSeconds;

@@ -29,6 +29,8 @@ public sealed class WireClient : IAsyncDisposable
     private byte[] _buffer = new byte[4096];
     private readonly TaskCompletionSource _joined = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _loop;
+    private readonly CancellationTokenSource _stalled = new();
+    private bool _stopReading;
 
     public WireClient(Flavor flavor, int viewer, DeliveryLedger? ledger, LatencyHistogram? latency)
     {
@@ -60,6 +62,12 @@ public sealed class WireClient : IAsyncDisposable
 
     public bool Open => _ws.State == WebSocketState.Open;
 
+    /// <summary>When set, the connection is opened through it (e.g. a socket with a small receive buffer).</summary>
+    public HttpMessageInvoker? Invoker { get; init; }
+
+    /// <summary>Stops reading from the socket for good, as a viewer whose tab or network stalls: the server's writes back up.</summary>
+    public void StopReading() => Volatile.Write(ref _stopReading, true);
+
     /// <summary>Connects and, for the hub, joins the room; completes when the join (or socket.io connect) is done.</summary>
     public async Task ConnectAsync(Uri server, Guid roomId, string? cookie, CancellationToken ct)
     {
@@ -70,7 +78,8 @@ public sealed class WireClient : IAsyncDisposable
             Flavor.SocketIo => "/socket.io/?EIO=4&transport=websocket",
             _ => "/ws",
         };
-        await _ws.ConnectAsync(new Uri(new Uri(server.ToString().Replace("http", "ws")), path), ct);
+        var uri = new Uri(new Uri(server.ToString().Replace("http", "ws")), path);
+        await (Invoker is null ? _ws.ConnectAsync(uri, ct) : _ws.ConnectAsync(uri, Invoker, ct));
         _loop = Task.Run(ReceiveLoopAsync);
         if (_flavor == Flavor.Hub)
         {
@@ -123,6 +132,7 @@ public sealed class WireClient : IAsyncDisposable
             {
                 var length = 0;
                 ValueWebSocketReceiveResult r;
+                if (Volatile.Read(ref _stopReading)) await Task.Delay(Timeout.Infinite, _stalled.Token);
                 do
                 {
                     if (length == _buffer.Length) Array.Resize(ref _buffer, _buffer.Length * 2);
@@ -260,6 +270,7 @@ public sealed class WireClient : IAsyncDisposable
         {
             // best effort
         }
+        await _stalled.CancelAsync();
         _ws.Abort();
         _ws.Dispose();
         if (_loop is not null) await _loop.ConfigureAwait(false);

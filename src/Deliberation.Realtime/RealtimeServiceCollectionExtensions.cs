@@ -1,6 +1,7 @@
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Rooms;
 using Deliberation.Realtime.Rooms;
+using Deliberation.Realtime.Rooms.Fanout;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Routing;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.AspNetCore.SignalR.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -57,6 +59,7 @@ public static class RealtimeServiceCollectionExtensions
             signalR.AddStackExchangeRedis(options.Redis, o =>
                 o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(options.ChannelPrefix));
         }
+        AddRoomFanout(services, redis: !string.IsNullOrWhiteSpace(options.Redis));
         services.AddSingleton<RoomHubFilter>();
         services.AddScoped<RoomAccess>();
         services.AddScoped<RoomCommands>();
@@ -80,13 +83,35 @@ public static class RealtimeServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Room groups go through <see cref="RoomFanout"/> (sent without waiting on slow connections) and, with Redis,
+    /// <see cref="RedisRoomRelay"/>; the room hub's other sends stay with SignalR's manager (with its backplane).
+    /// </summary>
+    private static void AddRoomFanout(IServiceCollection services, bool redis)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RoomFanout>();
+        if (redis)
+        {
+            services.AddSingleton<RedisRoomRelay>();
+            services.AddSingleton<IRoomRelay>(sp => sp.GetRequiredService<RedisRoomRelay>());
+            services.AddHostedService(sp => sp.GetRequiredService<RedisRoomRelay>());
+        }
+        else services.AddSingleton<IRoomRelay, LocalRoomRelay>();
+        var inner = redis ? typeof(RedisHubLifetimeManager<RoomHub>) : typeof(DefaultHubLifetimeManager<RoomHub>);
+        services.AddSingleton<HubLifetimeManager<RoomHub>>(sp => new RoomLifetimeManager(
+            (HubLifetimeManager<RoomHub>)ActivatorUtilities.CreateInstance(sp, inner), sp.GetRequiredService<RoomFanout>(), sp.GetRequiredService<IRoomRelay>()));
+    }
+
     /// <summary>Maps the room hub at <c>/hubs/room</c> with bounded buffers.</summary>
     public static void MapRealtime(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHub<RoomHub>("/hubs/room", o =>
         {
             o.ApplicationMaxBufferSize = 64 * 1024;
-            o.TransportMaxBufferSize = 256 * 1024;
+            // What a connection may have queued for the network before a flush waits. The room fan-out skips a
+            // connection whose last write waits (it resumes later), so this bounds each viewer's backlog.
+            o.TransportMaxBufferSize = 64 * 1024;
             o.Transports = HttpTransportType.WebSockets | HttpTransportType.LongPolling;
         });
     }

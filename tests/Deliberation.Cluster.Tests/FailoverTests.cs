@@ -1,4 +1,5 @@
 using Deliberation.Cluster.Tests.Infrastructure;
+using static Deliberation.Cluster.Tests.Infrastructure.Waits;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Deliberation.Cluster.Tests;
@@ -190,16 +191,6 @@ public sealed class FailoverTests(ClusterFixture cluster) : IAsyncLifetime
             Assert.True(position.TryGetValue(text, out var at), $"acknowledged comment {text} never arrived");
             Assert.True(at > last, $"{text} out of order");
             last = at;
-        }
-    }
-
-    private static async Task Eventually(Func<bool> condition, int timeoutMs)
-    {
-        var until = DateTime.UtcNow.AddMilliseconds(timeoutMs);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("condition not met in time");
-            await Task.Delay(50);
         }
     }
 }

@@ -10,8 +10,9 @@ namespace Deliberation.Realtime.Rooms;
 
 /// <summary>
 /// Batches each room's committed events and sends them every 100 ms as one message to the room's group.
-/// SignalR serialises a group message once per protocol, so the cost grows with viewers × flush rate, not
-/// viewers × event rate. Events leave only after their transaction committed.
+/// The room group is sent by <see cref="Fanout.RoomFanout"/>: the batch is serialised once and written to each
+/// connection without waiting for any, so the cost grows with viewers × flush rate, not viewers × event rate, and
+/// a slow viewer never holds the next batch back. Events leave only after their transaction committed.
 /// </summary>
 public sealed partial class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, ILogger<RoomBroadcaster> logger)
     : BackgroundService, IRoomEventSink
