@@ -85,7 +85,10 @@ public static class WriteScenario
             storedBefore = stored;
             row = new Row("write", t.Name, publisherCount, rate, seconds, total, done, 0, 0, done / commitSeconds,
                 latency.PercentileMs(50), latency.PercentileMs(99), latency.MaxMs, cpuSeconds / elapsed, t.Server.PeakRssKb / 1024, clientCpu,
-                errors.Count, note);
+                errors.Count, note)
+            {
+                CommitsPerSecond = done / commitSeconds, AckP50Ms = latency.PercentileMs(50), AckP99Ms = latency.PercentileMs(99),
+            };
             Console.Error.WriteLine($"   {rate}/s offered: {row.DeliveriesPerSecond:F0}/s committed, ack p50 {row.P50Ms:F1} / p99 {row.P99Ms:F1} ms; {note}");
             await Task.Delay(1000);
         }

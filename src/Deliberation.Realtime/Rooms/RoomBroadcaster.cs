@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Rooms;
 using Deliberation.Realtime.Contracts;
@@ -9,16 +10,34 @@ using Microsoft.Extensions.Logging;
 namespace Deliberation.Realtime.Rooms;
 
 /// <summary>
-/// Batches each room's committed events and sends them every 100 ms as one message to the room's group.
+/// Batches each room's committed events and sends them every 100 ms as one message to the room's group (longer,
+/// up to 300 ms, when this node serves more room viewers than <see cref="FrameBudget"/> allows at 100 ms).
 /// The room group is sent by <see cref="Fanout.RoomFanout"/>: the batch is serialised once and written to each
 /// connection without waiting for any, so the cost grows with viewers × flush rate, not viewers × event rate, and
 /// a slow viewer never holds the next batch back. Events leave only after their transaction committed.
 /// </summary>
-public sealed partial class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, ILogger<RoomBroadcaster> logger)
+public sealed partial class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hub, Fanout.RoomFanout fanout, ILogger<RoomBroadcaster> logger)
     : BackgroundService, IRoomEventSink
 {
-    /// <summary>How often pending events are flushed.</summary>
+    /// <summary>How often pending events are flushed while this node has few room viewers.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest wait between flushes, however many viewers this node serves.</summary>
+    public static readonly TimeSpan MaxFlushInterval = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>
+    /// Room frames per second this node aims to stay under. Each flush writes one frame to every viewer, and a frame
+    /// costs a node far more than the bytes in it (pipe, transport and socket hops), so past
+    /// <c>FrameBudget × 100 ms</c> viewers the batches grow longer instead of the frames more frequent.
+    /// </summary>
+    public const int FrameBudget = 25_000;
+
+    /// <summary>The wait between flushes for <paramref name="viewers"/> room viewers on this node.</summary>
+    public static TimeSpan IntervalFor(int viewers)
+    {
+        var wanted = TimeSpan.FromSeconds((double)viewers / FrameBudget);
+        return wanted < FlushInterval ? FlushInterval : wanted > MaxFlushInterval ? MaxFlushInterval : wanted;
+    }
 
     private readonly ConcurrentDictionary<Guid, ConcurrentQueue<CommittedEvent>> _pending = new();
 
@@ -31,9 +50,12 @@ public sealed partial class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hu
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(FlushInterval);
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(25));
+        var last = Stopwatch.GetTimestamp();
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
+            if (Stopwatch.GetElapsedTime(last) < IntervalFor(fanout.Viewers)) continue;
+            last = Stopwatch.GetTimestamp();
             await FlushAsync().ConfigureAwait(false);
         }
     }

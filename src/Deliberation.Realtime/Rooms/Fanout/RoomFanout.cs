@@ -58,6 +58,17 @@ public sealed partial class RoomFanout(ILogger<RoomFanout> logger, TimeProvider 
         }
     }
 
+    /// <summary>This node's connections over all room groups.</summary>
+    public int Viewers
+    {
+        get
+        {
+            var n = 0;
+            foreach (var members in _rooms.Values) n += members.Count;
+            return n;
+        }
+    }
+
     /// <summary>How many of this node's connections are in a room group.</summary>
     public int Count(string group) => _rooms.TryGetValue(group, out var members) ? members.Count : 0;
 
