@@ -2,6 +2,7 @@ using Deliberation.Core.Auditing;
 using Deliberation.Core.Consultations;
 using Deliberation.Core.Persistence;
 using Deliberation.Core.Rooms.Writing;
+using Deliberation.Core.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Deliberation.Core.Rooms;
@@ -12,9 +13,20 @@ namespace Deliberation.Core.Rooms;
 /// SignalR hub only adapts calls to these methods and broadcasts what they return. Comments and questions are written
 /// in per-room groups by <see cref="RoomPostWriter"/>: one transaction per group of actions.
 /// </summary>
-public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock, RoomShapeCache shapes, RoomPostWriter writer)
+public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock, RoomShapeCache shapes, RoomPostWriter writer, OrgScope scope)
 {
     private DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>
+    /// The organisation the raw statements of the post path are limited to, as the EF query filters limit the rest: the
+    /// admitted room's (RoomHub acts for it); null only in the system scope; a call with no organisation finds no room.
+    /// </summary>
+    private Guid? ScopeOrganization => scope.Mode switch
+    {
+        OrgScopeMode.Organization => scope.OrganizationId,
+        OrgScopeMode.System => null,
+        _ => throw RoomErrors.Fail(RoomErrors.NotFound),
+    };
 
     /// <summary>Any room action this node commits may change what shapes a comment, so the cached copy goes with it.</summary>
     private Task<RoomUnit> BeginAsync(Guid roomId, CancellationToken ct) =>
@@ -28,13 +40,11 @@ public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock, Ro
     /// (agenda, announcement, settings, status) thus queue behind each other instead of failing on the session's
     /// row version (xmin) when two land together; hot counters (peak attendance) live in rows of their own.
     /// </summary>
-    private async Task<Consultation> LockRoomAsync(Guid roomId, CancellationToken ct)
-    {
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
-            SELECT 1 FROM "Consultations" WHERE "Id" = {roomId} FOR UPDATE
-            """, ct);
-        return await LoadRoomAsync(roomId, ct);
-    }
+    /// <remarks>One round trip: EF composes the organisation filter around the locking read.</remarks>
+    private async Task<Consultation> LockRoomAsync(Guid roomId, CancellationToken ct) =>
+        await db.Consultations.FromSql($"""
+            SELECT c.*, c.xmin FROM "Consultations" AS c WHERE c."Id" = {roomId} FOR UPDATE
+            """).SingleOrDefaultAsync(ct) ?? throw RoomErrors.Fail(RoomErrors.NotFound);
 
     /// <summary>Participants act only while the room is live.</summary>
     private static void RequireLive(Consultation room) => RequireLive(room.Status);
@@ -83,11 +93,12 @@ public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock, Ro
     {
         RequireInteract(actor);
         var clean = RoomText.Clean(text, max);
-        var room = await shapes.GetAsync(roomId, ct);
+        var organization = ScopeOrganization;
+        var room = await shapes.GetAsync(roomId, organization, ct);
         if (room is null || room.Status != ConsultationStatus.Live || room.Blocked.Contains(actor.Key))
         {
             shapes.Invalidate(roomId);
-            room = await shapes.GetAsync(roomId, ct) ?? throw RoomErrors.Fail(RoomErrors.NotFound);
+            room = await shapes.GetAsync(roomId, organization, ct) ?? throw RoomErrors.Fail(RoomErrors.NotFound);
             RequireLive(room.Status);
             if (room.Blocked.Contains(actor.Key)) throw RoomErrors.Fail(RoomErrors.Blocked);
         }
@@ -103,7 +114,7 @@ public sealed partial class RoomCommands(HubDbContext db, TimeProvider clock, Ro
     /// </summary>
     private async Task WritePostAsync(Guid roomId, RoomPost post)
     {
-        var (outcome, _) = await writer.WriteAsync(roomId, post);
+        var (outcome, _) = await writer.WriteAsync(roomId, ScopeOrganization, post);
         if (outcome.Written) return;
         shapes.Invalidate(roomId);
         RequireLive(outcome.RoomStatus ?? throw RoomErrors.Fail(RoomErrors.NotFound));

@@ -60,7 +60,7 @@ public static class RoomPostStatement
 {
     private const string Sql = """
         WITH room AS (
-            SELECT "Status" FROM "Consultations" WHERE "Id" = $1 FOR KEY SHARE
+            SELECT "Status" FROM "Consultations" WHERE "Id" = $1 AND ($14::uuid IS NULL OR "OrganizationId" = $14) FOR KEY SHARE
         ), input AS (
             SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
                                  $10::uuid[], $11::timestamptz[], $12::text[], $13::text[])
@@ -97,8 +97,13 @@ public static class RoomPostStatement
         ORDER BY i.ord
         """;
 
-    /// <summary>Runs the statement for <paramref name="group"/> (all of <paramref name="roomId"/>); outcomes in the same order.</summary>
-    public static async Task<PostOutcome[]> ExecuteAsync(NpgsqlDataSource dataSource, Guid roomId, IReadOnlyList<RoomPost> group, CancellationToken ct)
+    /// <summary>
+    /// Runs the statement for <paramref name="group"/> (all of <paramref name="roomId"/>); outcomes in the same order. The
+    /// room counts only within <paramref name="organizationId"/> (the caller's scope; null only in the system scope), as an
+    /// EF query filter would limit it: a room of another body reads as no room, and nothing is written.
+    /// </summary>
+    public static async Task<PostOutcome[]> ExecuteAsync(NpgsqlDataSource dataSource, Guid roomId, Guid? organizationId, IReadOnlyList<RoomPost> group,
+        CancellationToken ct)
     {
         var n = group.Count;
         var (ids, keys, names, tiers, sectors, texts) = (new Guid[n], new string[n], new string[n], new string[n], new string?[n], new string[n]);
@@ -118,6 +123,7 @@ public static class RoomPostStatement
         cmd.Parameters.Add(new NpgsqlParameter { Value = created, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         cmd.Parameters.Add(new NpgsqlParameter { Value = payloads });
         cmd.Parameters.Add(new NpgsqlParameter { Value = types });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)organizationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
         var outcomes = new PostOutcome[n];
         await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
         for (var i = 0; i < n && await reader.ReadAsync(ct).ConfigureAwait(false); i++)

@@ -29,19 +29,23 @@ public sealed partial class RoomPostWriter(NpgsqlDataSource dataSource, IRoomEve
         public int Draining;
     }
 
-    private readonly ConcurrentDictionary<Guid, RoomQueue> _rooms = new();
+    // Keyed by room and the callers' organisation, so a group is written within one scope.
+    private readonly ConcurrentDictionary<(Guid Room, Guid? Organization), RoomQueue> _rooms = new();
 
-    /// <summary>Queues <paramref name="post"/> for <paramref name="roomId"/>; completes after its group committed (or failed).</summary>
-    public Task<Written> WriteAsync(Guid roomId, RoomPost post)
+    /// <summary>
+    /// Queues <paramref name="post"/> for <paramref name="roomId"/>, a room of <paramref name="organizationId"/> (the caller's
+    /// scope; null only in the system scope); completes after its group committed (or failed).
+    /// </summary>
+    public Task<Written> WriteAsync(Guid roomId, Guid? organizationId, RoomPost post)
     {
-        var queue = _rooms.GetOrAdd(roomId, _ => new RoomQueue());
+        var queue = _rooms.GetOrAdd((roomId, organizationId), _ => new RoomQueue());
         var pending = new Pending(post, new TaskCompletionSource<Written>(TaskCreationOptions.RunContinuationsAsynchronously));
         queue.Items.Enqueue(pending);
-        if (Interlocked.CompareExchange(ref queue.Draining, 1, 0) == 0) _ = Task.Run(() => DrainAsync(roomId, queue));
+        if (Interlocked.CompareExchange(ref queue.Draining, 1, 0) == 0) _ = Task.Run(() => DrainAsync(roomId, organizationId, queue));
         return pending.Done.Task;
     }
 
-    private async Task DrainAsync(Guid roomId, RoomQueue queue)
+    private async Task DrainAsync(Guid roomId, Guid? organizationId, RoomQueue queue)
     {
         var group = new List<Pending>(16);
         while (true)
@@ -49,7 +53,7 @@ public sealed partial class RoomPostWriter(NpgsqlDataSource dataSource, IRoomEve
             while (group.Count < MaxGroup && queue.Items.TryDequeue(out var next)) group.Add(next);
             if (group.Count > 0)
             {
-                await CommitAsync(roomId, group).ConfigureAwait(false);
+                await CommitAsync(roomId, organizationId, group).ConfigureAwait(false);
                 group.Clear();
                 continue;
             }
@@ -59,12 +63,12 @@ public sealed partial class RoomPostWriter(NpgsqlDataSource dataSource, IRoomEve
         }
     }
 
-    private async Task CommitAsync(Guid roomId, List<Pending> group)
+    private async Task CommitAsync(Guid roomId, Guid? organizationId, List<Pending> group)
     {
         PostOutcome[] outcomes;
         try
         {
-            outcomes = await RoomPostStatement.ExecuteAsync(dataSource, roomId, group.ConvertAll(p => p.Post), CancellationToken.None)
+            outcomes = await RoomPostStatement.ExecuteAsync(dataSource, roomId, organizationId, group.ConvertAll(p => p.Post), CancellationToken.None)
                 .ConfigureAwait(false);
         }
         catch (Exception ex)

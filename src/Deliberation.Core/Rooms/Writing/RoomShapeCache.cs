@@ -32,44 +32,48 @@ public sealed class RoomShapeCache(NpgsqlDataSource dataSource)
 
     private sealed record Entry(Task<RoomShape?> Load, long LoadedAt, long Generation);
 
-    private readonly ConcurrentDictionary<Guid, Entry> _rooms = new();
+    // Keyed by room and the callers' organisation: a copy is read within one scope and serves only that scope.
+    private readonly ConcurrentDictionary<(Guid Room, Guid? Organization), Entry> _rooms = new();
     private readonly ConcurrentDictionary<Guid, long> _generations = new();
 
-    /// <summary>The room's shape (null when the room does not exist), from the cache when fresh enough.</summary>
-    public async Task<RoomShape?> GetAsync(Guid roomId, CancellationToken ct)
+    /// <summary>
+    /// The room's shape, from the cache when fresh enough; null when there is no such room in
+    /// <paramref name="organizationId"/> (the caller's scope; null only in the system scope).
+    /// </summary>
+    public async Task<RoomShape?> GetAsync(Guid roomId, Guid? organizationId, CancellationToken ct)
     {
         var generation = _generations.GetValueOrDefault(roomId);
-        if (_rooms.TryGetValue(roomId, out var entry) && entry.Generation == generation
+        if (_rooms.TryGetValue((roomId, organizationId), out var entry) && entry.Generation == generation
             && Environment.TickCount64 - entry.LoadedAt < (long)MaxAge.TotalMilliseconds && !entry.Load.IsFaulted && !entry.Load.IsCanceled)
         {
             return await entry.Load.WaitAsync(ct).ConfigureAwait(false);
         }
         // Stamped with the generation seen before the read: an invalidation that lands meanwhile makes it stale at once.
-        var fresh = new Entry(LoadAsync(roomId), Environment.TickCount64, generation);
-        _rooms[roomId] = fresh;
+        var fresh = new Entry(LoadAsync(roomId, organizationId), Environment.TickCount64, generation);
+        _rooms[(roomId, organizationId)] = fresh;
         return await fresh.Load.WaitAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>Forgets the room's copy: this node just changed the room (settings, agenda, status, blocks).</summary>
     public void Invalidate(Guid roomId)
     {
-        _generations.AddOrUpdate(roomId, 1, (_, g) => g + 1);
-        _rooms.TryRemove(roomId, out _);
+        _generations.AddOrUpdate(roomId, 1, (_, g) => g + 1); // every scope's copy of the room is stale from here
     }
 
     /// <summary>
     /// Reads the room row and its block list by id. Raw SQL on purpose (no context, no tracking); the room id always
     /// comes from a session the room admitted (RoomHub's <c>Current()</c>), as for every live-room child row.
     /// </summary>
-    private async Task<RoomShape?> LoadAsync(Guid roomId)
+    private async Task<RoomShape?> LoadAsync(Guid roomId, Guid? organizationId)
     {
         await using var cmd = dataSource.CreateCommand("""
             SELECT "Status", "Room_PreModeratePublic", "Room_PreModerateMembers", "Room_PublicCommentIntervalSeconds",
                    "Room_SensitiveWords", "Room_CurrentAgendaItemId",
                    ARRAY(SELECT "ParticipantKey" FROM "RoomBlocks" WHERE "ConsultationId" = $1)
-            FROM "Consultations" WHERE "Id" = $1
+            FROM "Consultations" WHERE "Id" = $1 AND ($2::uuid IS NULL OR "OrganizationId" = $2)
             """);
         cmd.Parameters.Add(new NpgsqlParameter { Value = roomId });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (object?)organizationId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
         await using var reader = await cmd.ExecuteReaderAsync().ConfigureAwait(false);
         if (!await reader.ReadAsync().ConfigureAwait(false)) return null;
         return new RoomShape(Enum.Parse<ConsultationStatus>(reader.GetString(0)), reader.GetBoolean(1), reader.GetBoolean(2), reader.GetInt32(3),
