@@ -54,7 +54,9 @@ public sealed partial class RoomBroadcaster(IHubContext<RoomHub, IRoomClient> hu
         var last = Stopwatch.GetTimestamp();
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
         {
-            if (Stopwatch.GetElapsedTime(last) < IntervalFor(fanout.Viewers)) continue;
+            // The viewer count (a walk over this node's rooms) is taken only once the shortest interval has passed.
+            var elapsed = Stopwatch.GetElapsedTime(last);
+            if (elapsed < FlushInterval || elapsed < IntervalFor(fanout.Viewers)) continue;
             last = Stopwatch.GetTimestamp();
             await FlushAsync().ConfigureAwait(false);
         }

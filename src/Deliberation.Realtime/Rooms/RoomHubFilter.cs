@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using Deliberation.Core.Consultations;
+using Deliberation.Core.Persistence;
 using Deliberation.Core.Rooms;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace Deliberation.Realtime.Rooms;
 
@@ -42,7 +41,7 @@ public sealed partial class RoomHubFilter(ILogger<RoomHubFilter> logger) : IHubF
             LogCancelled(logger, context.HubMethodName);
             throw new HubException(RoomErrors.TryAgain);
         }
-        catch (Exception ex) when (IsTransient(ex))
+        catch (Exception ex) when (DatabaseFaults.IsTransient(ex))
         {
             LogTransient(logger, context.HubMethodName, ex.GetBaseException().Message);
             throw new HubException(RoomErrors.TryAgain);
@@ -65,17 +64,6 @@ public sealed partial class RoomHubFilter(ILogger<RoomHubFilter> logger) : IHubF
         }
         return false;
     }
-
-    private static bool IsTransient(Exception ex) => ex switch
-    {
-        NpgsqlException { IsTransient: true } => true,
-        NpgsqlException n when n.InnerException is System.Net.Sockets.SocketException or TimeoutException or IOException => true,
-        PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" } => true,
-        DbUpdateException { InnerException: { } inner } => IsTransient(inner),
-        InvalidOperationException { InnerException: { } inner } => IsTransient(inner),
-        TimeoutException => true,
-        _ => false,
-    };
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_.-]{1,40}$")]
     private static partial System.Text.RegularExpressions.Regex SafeDetail();

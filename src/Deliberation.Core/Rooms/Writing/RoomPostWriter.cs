@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Deliberation.Core.Consultations;
+using Deliberation.Core.Persistence;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -73,7 +74,7 @@ public sealed partial class RoomPostWriter(NpgsqlDataSource dataSource, IRoomEve
         }
         catch (Exception ex)
         {
-            var transient = IsTransient(ex);
+            var transient = DatabaseFaults.IsTransient(ex);
             if (transient) LogGroupFailed(logger, roomId, group.Count, ex.GetBaseException().Message);
             // Unexpected failures go to each caller as they are: the hub filter logs them and answers room.server_error.
             foreach (var p in group) p.Done.TrySetException(transient ? RoomErrors.Fail(RoomErrors.TryAgain) : ex);
@@ -91,15 +92,6 @@ public sealed partial class RoomPostWriter(NpgsqlDataSource dataSource, IRoomEve
         if (events.Count > 0) sink.Publish(events);
         for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(written[i]);
     }
-
-    /// <summary>The database is away (or restarting, or dropped this connection): worth a retry by the caller.</summary>
-    private static bool IsTransient(Exception ex) => ex switch
-    {
-        NpgsqlException { IsTransient: true } => true,
-        PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow } => true,
-        NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException or IOException } => true,
-        _ => false,
-    };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Group of {Count} posts in room {RoomId} failed (database unavailable: {Reason}); its callers retry")]
     private static partial void LogGroupFailed(ILogger logger, Guid roomId, int count, string reason);
