@@ -59,6 +59,8 @@ public partial class HubDbContext
         b.Entity<Department>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
         b.Entity<Sector>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
         b.Entity<Committee>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
+        b.Entity<Streaming.SessionStream>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
+        b.Entity<Streaming.StreamRecording>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
         b.Entity<Questionnaire>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
         b.Entity<MinutesTemplate>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
         b.Entity<MinutesDocument>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);

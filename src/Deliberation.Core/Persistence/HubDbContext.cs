@@ -66,6 +66,10 @@ public partial class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<FormalVoteTally> FormalVoteTallies => Set<FormalVoteTally>();
     /// <summary>Rooms' peak attendance.</summary>
     public DbSet<RoomPeak> RoomPeaks => Set<RoomPeak>();
+    /// <summary>Sessions' 直播 settings, keys and state.</summary>
+    public DbSet<Streaming.SessionStream> SessionStreams => Set<Streaming.SessionStream>();
+    /// <summary>Recordings of sessions' broadcasts (回放).</summary>
+    public DbSet<Streaming.StreamRecording> StreamRecordings => Set<Streaming.StreamRecording>();
     /// <summary>Questionnaires (问卷).</summary>
     public DbSet<Questionnaire> Questionnaires => Set<Questionnaire>();
     /// <summary>Questionnaire responses.</summary>

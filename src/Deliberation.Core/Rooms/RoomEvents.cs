@@ -35,6 +35,8 @@ public static class RoomEventTypes
     public const string QuestionnaireClosed = "QuestionnaireClosed";
     /// <summary>The session went live or ended.</summary>
     public const string RoomStatusChanged = "RoomStatusChanged";
+    /// <summary>The broadcast's state or its big-screen danmaku setting changed (clients refetch the stream info).</summary>
+    public const string StreamChanged = "StreamChanged";
 }
 
 /// <summary>A committed event ready to broadcast: its sequence, name, time and JSON payload.</summary>

@@ -11,4 +11,6 @@ public class RoomPeak
     public Guid ConsultationId { get; set; }
     /// <summary>Most people online at once.</summary>
     public int PeakOnline { get; set; }
+    /// <summary>Distinct people who opened the room (viewers of the 直播 included), for the minutes.</summary>
+    public int TotalViewers { get; set; }
 }
