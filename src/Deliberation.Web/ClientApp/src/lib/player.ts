@@ -226,7 +226,8 @@ export class LivePlayer {
     const mse = typeof window !== "undefined" && ("MediaSource" in window || "ManagedMediaSource" in window);
     if (mse) {
       try {
-        const Hls = (await import("hls.js")).default;
+        // The light build: no subtitles, alternate audio or DRM — a live meeting needs none, and it is half the size.
+        const Hls = (await import("hls.js/light")).default;
         if (Hls.isSupported()) return (this.HlsClass = Hls);
       } catch { /* no hls.js: native below */ }
     }
