@@ -34,7 +34,7 @@ public sealed class HubMedia : IDisposable
         {
             ["ConnectionStrings__Default"] = $"{o.Postgres};Database={database}", ["Database__Migrate"] = "true", ["Database__SeedDemo"] = "false",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Logging__LogLevel__Default"] = "Warning",
-            ["Streaming__HlsPath"] = rig.HlsPath, ["Streaming__RecordPath"] = Path.Combine(rig.Prefix, "rec"), ["Streaming__MediaSecret"] = Secret,
+            ["Streaming__HlsPath"] = rig.HlsPath, ["Streaming__RecordPath"] = Path.Combine(rig.Prefix, "rec"), ["Streaming__SigningSecret"] = Secret,
         };
         foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
         {
@@ -72,7 +72,7 @@ public sealed class HubMedia : IDisposable
     }
 
     /// <summary>The media signing secret given to the hub for this run (its setting is overridable with BENCH_HUB_Streaming__…).</summary>
-    public static string Secret { get; } = Environment.GetEnvironmentVariable("BENCH_HUB_Streaming__MediaSecret") ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    public static string Secret { get; } = Environment.GetEnvironmentVariable("BENCH_HUB_Streaming__SigningSecret") ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
     public Uri PlaylistUrl(string name)
     {
