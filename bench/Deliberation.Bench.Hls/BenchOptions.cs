@@ -4,12 +4,15 @@ namespace Deliberation.Bench.Hls;
 
 /// <summary>
 /// <c>./hub bench hls [--players 250,500,1000,2000,4000] [--seconds 20] [--rows nginx,hub] [--bitrate 1000k]
-/// [--g2g-samples 12] [--no-pin]</c>. Pinning comes from <c>BENCH_SERVER_CPUS</c> / <c>BENCH_CLIENT_CPUS</c> (./hub bench).
+/// [--g2g-samples 12] [--own-nginx] [--no-pin]</c>. Pinning comes from <c>BENCH_SERVER_CPUS</c> / <c>BENCH_CLIENT_CPUS</c> (./hub bench).
 /// </summary>
 public sealed record BenchOptions(string Root, int[] Players, int Seconds, string[] Rows, string Bitrate, int G2GSamples, string Postgres, string Out)
 {
     public string? ServerCpus { get; init; }
     public string? ClientCpus { get; init; }
+
+    /// <summary>--own-nginx: the bench's own nginx.conf.template even when tools/stream/ has the project's.</summary>
+    public bool OwnNginx { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -30,7 +33,7 @@ public sealed record BenchOptions(string Root, int[] Players, int Seconds, strin
             Environment.GetEnvironmentVariable("BENCH_PG") ?? "Host=127.0.0.1;Port=55432;Username=postgres",
             Arg("out", Path.Combine(root, "bench", "results")))
         {
-            ServerCpus = Cpus("BENCH_SERVER_CPUS"), ClientCpus = Cpus("BENCH_CLIENT_CPUS"),
+            ServerCpus = Cpus("BENCH_SERVER_CPUS"), ClientCpus = Cpus("BENCH_CLIENT_CPUS"), OwnNginx = args.Contains("--own-nginx"),
         };
     }
 

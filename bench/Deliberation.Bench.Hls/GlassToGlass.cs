@@ -8,14 +8,22 @@ namespace Deliberation.Bench.Hls;
 public sealed record G2GSample(long VideoMs, long PageMs, double DelayMs, double HlsLatencyS, double BufferAheadS);
 
 /// <summary>
-/// Glass-to-glass delay of the default configuration: Debian's Chromium plays the live stream with hls.js (its default
-/// configuration, muted autoplay) on a bare page; the page shows its own clock (Date.now() mod 10^8 ms, redrawn every
+/// Glass-to-glass delay of the default configuration: Debian's Chromium plays the live stream with hls.js (the room
+/// player's settings, muted autoplay) on a bare page; the page shows its own clock (Date.now() mod 10^8 ms, redrawn every
 /// animation frame) right under the video's burnt-in clock; each screenshot holds both; tesseract reads both numbers.
 /// Delay = page clock − video clock: capture by ffmpeg → x264 → RTMP → nginx-rtmp HLS → HTTP → hls.js buffer → screen.
 /// </summary>
 public static partial class GlassToGlass
 {
-    public static async Task<(List<G2GSample> Samples, int Unreadable, string Note)> RunAsync(Uri playlist, string hlsJs, int samples, string artifacts)
+    /// <summary>The room player's hls.js settings (ClientApp/src/lib/player.ts), with its low-latency option off and on.</summary>
+    public static readonly (string Name, string Config)[] PlayerConfigs =
+    [
+        ("player default", "{ enableWorker: false, lowLatencyMode: false, liveSyncDurationCount: 3, liveMaxLatencyDurationCount: 8, maxLiveSyncPlaybackRate: 1, backBufferLength: 30 }"),
+        ("player low-latency", "{ enableWorker: false, lowLatencyMode: true, liveSyncDurationCount: 2, liveMaxLatencyDurationCount: 4, maxLiveSyncPlaybackRate: 1.2, backBufferLength: 30 }"),
+    ];
+
+    public static async Task<(List<G2GSample> Samples, int Unreadable, string Note)> RunAsync(Uri playlist, string hlsJs, string hlsConfig, int samples, string artifacts,
+        string prefix)
     {
         using var pw = await Playwright.CreateAsync();
         await using var browser = await pw.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -27,7 +35,7 @@ public static partial class GlassToGlass
         var page = await context.NewPageAsync();
         var origin = new Uri(playlist, "/");
         // The page and hls.js come from the same origin as the stream (routed here), so no CORS is involved.
-        await page.RouteAsync(new Uri(origin, "/g2g.html").ToString(), r => r.FulfillAsync(new RouteFulfillOptions { ContentType = "text/html", Body = Html(playlist) }));
+        await page.RouteAsync(new Uri(origin, "/g2g.html").ToString(), r => r.FulfillAsync(new RouteFulfillOptions { ContentType = "text/html", Body = Html(playlist, hlsConfig) }));
         await page.RouteAsync(new Uri(origin, "/hls.min.js").ToString(), r => r.FulfillAsync(new RouteFulfillOptions { ContentType = "text/javascript", Path = hlsJs }));
         await page.GotoAsync(new Uri(origin, "/g2g.html").ToString());
         await page.WaitForFunctionAsync("() => { const v = document.querySelector('video'); return v && v.currentTime > 2 && !v.paused; }", null,
@@ -37,7 +45,7 @@ public static partial class GlassToGlass
         var unreadable = 0;
         for (var i = 0; i < samples; i++)
         {
-            var png = Path.Combine(artifacts, $"g2g-{i:00}.png");
+            var png = Path.Combine(artifacts, $"{prefix}-{i:00}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = png, Clip = new Clip { X = 0, Y = 0, Width = 360, Height = 200 } });
             var info = await page.EvaluateAsync<double[]>("() => { const v = document.querySelector('video'); const b = v.buffered; " +
                 "return [window.hls.latency ?? NaN, b.length ? b.end(b.length - 1) - v.currentTime : 0]; }");
@@ -53,7 +61,7 @@ public static partial class GlassToGlass
             else unreadable++;
             await page.WaitForTimeoutAsync(1000 + Random.Shared.Next(0, 500));
         }
-        var note = "hls.js " + await page.EvaluateAsync<string>("() => Hls.version") + " default config, Chromium " + browser.Version;
+        var note = $"hls.js {await page.EvaluateAsync<string>("() => Hls.version")} {Path.GetFileName(hlsJs)}, Chromium {browser.Version}, config {hlsConfig}";
         return (list, unreadable, note);
     }
 
@@ -72,7 +80,7 @@ public static partial class GlassToGlass
 
     // The video is shown at its own size (640x360) inside a box that reveals only the burnt-in clock; the page clock,
     // same font and size, sits under it. Both inverted to black on white for the OCR.
-    private static string Html(Uri playlist) => $$"""
+    private static string Html(Uri playlist, string hlsConfig) => $$"""
         <!doctype html><html><head><meta charset="utf-8"><style>
         body { margin: 0; background: #fff; }
         #v { position: absolute; left: 0; top: 0; width: 336px; height: 88px; overflow: hidden; filter: invert(1); }
@@ -82,7 +90,7 @@ public static partial class GlassToGlass
         </style></head><body><div id="v"><video muted autoplay playsinline></video></div><div id="c">00000000</div>
         <script src="/hls.min.js"></script><script>
         const v = document.querySelector('video');
-        const hls = new Hls(); window.hls = hls;
+        const hls = new Hls({{hlsConfig}}); window.hls = hls;
         hls.loadSource({{System.Text.Json.JsonSerializer.Serialize(playlist.ToString())}}); hls.attachMedia(v);
         v.play().catch(() => {});
         const c = document.getElementById('c');

@@ -1,13 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using Npgsql;
 
 namespace Deliberation.Bench.Hls;
 
 /// <summary>
 /// The second row: the same HLS folder served by the hub's own /media middleware (signed, expiring URLs), the hub
-/// started from its Release build on its own database, pinned like nginx. The URL is signed as the hub signs it:
-/// <c>/media/{exp}/{base64url(md5("{exp}/live/{name}/ {secret}"))}/live/{name}/index.m3u8</c>.
+/// started from its Release build on its own database, pinned like nginx, with the same signing secret as nginx.
 /// </summary>
 public sealed class HubMedia : IDisposable
 {
@@ -34,7 +31,7 @@ public sealed class HubMedia : IDisposable
         {
             ["ConnectionStrings__Default"] = $"{o.Postgres};Database={database}", ["Database__Migrate"] = "true", ["Database__SeedDemo"] = "false",
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}", ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Logging__LogLevel__Default"] = "Warning",
-            ["Streaming__HlsPath"] = rig.HlsPath, ["Streaming__RecordPath"] = Path.Combine(rig.Prefix, "rec"), ["Streaming__SigningSecret"] = Secret,
+            ["Streaming__HlsPath"] = rig.HlsPath, ["Streaming__RecordPath"] = Path.Combine(rig.Prefix, "rec"), ["Streaming__SigningSecret"] = MediaSigning.Secret,
         };
         foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
         {
@@ -71,16 +68,7 @@ public sealed class HubMedia : IDisposable
         }
     }
 
-    /// <summary>The media signing secret given to the hub for this run (its setting is overridable with BENCH_HUB_Streaming__…).</summary>
-    public static string Secret { get; } = Environment.GetEnvironmentVariable("BENCH_HUB_Streaming__SigningSecret") ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-
-    public Uri PlaylistUrl(string name)
-    {
-        var exp = DateTimeOffset.UtcNow.AddHours(2).ToUnixTimeSeconds();
-        var scope = $"/live/{name}/";
-        var sig = Convert.ToBase64String(MD5.HashData(Encoding.UTF8.GetBytes($"{exp}{scope} {Secret}"))).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        return new Uri($"http://127.0.0.1:{Port}/media/{exp}/{sig}{scope}index.m3u8");
-    }
+    public Uri PlaylistUrl(string name) => new($"http://127.0.0.1:{Port}{MediaSigning.LivePlaylist(name)}");
 
     public void Dispose()
     {

@@ -18,26 +18,30 @@ using var rig = await StreamRig.StartAsync(o);
 Console.Error.WriteLine($"== nginx-rtmp ({rig.ConfigSource}) on rtmp :{rig.RtmpPort}, http :{rig.HttpPort}; ffmpeg test pattern at {o.Bitrate}");
 var segmentBytes = Directory.GetFiles(Path.Combine(rig.HlsPath, rig.Name), "*.ts").Select(f => new FileInfo(f).Length).DefaultIfEmpty(0).Average();
 
-// Glass to glass first, on an otherwise idle stream.
-List<G2GSample> g2g = [];
-var g2gNote = "";
-var unreadable = 0;
+// Glass to glass first, on an otherwise idle stream: the room player's settings, low-latency option off and on.
+var g2gRuns = new List<(string Name, List<G2GSample> Samples, int Unreadable, string Note)>();
 if (o.G2GSamples > 0)
 {
-    var hlsJs = Path.Combine(o.Root, "src", "Deliberation.Web", "ClientApp", "node_modules", "hls.js", "dist", "hls.min.js");
-    if (!File.Exists(hlsJs)) Console.Error.WriteLine($"glass-to-glass skipped: {hlsJs} is missing (npm ci in ClientApp)");
+    var dist = Path.Combine(o.Root, "src", "Deliberation.Web", "ClientApp", "node_modules", "hls.js", "dist");
+    // The player imports hls.js/light.
+    var hlsJs = new[] { "hls.light.min.js", "hls.min.js" }.Select(f => Path.Combine(dist, f)).FirstOrDefault(File.Exists);
+    if (hlsJs is null) Console.Error.WriteLine($"glass-to-glass skipped: no hls.js in {dist} (npm ci in ClientApp)");
     else
     {
         var artifacts = Path.Combine(o.Out, "hls-g2g");
         Directory.CreateDirectory(artifacts);
-        try
+        foreach (var (name, config) in GlassToGlass.PlayerConfigs)
         {
-            (g2g, unreadable, g2gNote) = await GlassToGlass.RunAsync(rig.PlaylistUrl, hlsJs, o.G2GSamples, artifacts);
-            Console.Error.WriteLine($"== glass to glass: {string.Join(", ", g2g.Select(s => s.DelayMs.ToString("0")))} ms ({unreadable} unreadable)");
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            Console.Error.WriteLine("glass-to-glass failed: " + e.Message);
+            try
+            {
+                var (samples, unreadable, note) = await GlassToGlass.RunAsync(rig.PlaylistUrl, hlsJs, config, o.G2GSamples, artifacts, name.Replace(' ', '-'));
+                g2gRuns.Add((name, samples, unreadable, note));
+                Console.Error.WriteLine($"== glass to glass, {name}: {string.Join(", ", samples.Select(s => s.DelayMs.ToString("0")))} ms ({unreadable} unreadable)");
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                Console.Error.WriteLine($"glass-to-glass ({name}) failed: {e.Message}");
+            }
         }
     }
 }
@@ -91,18 +95,28 @@ var md = new StringBuilder();
 md.AppendLine($"# HLS viewers and glass-to-glass delay ({started:yyyy-MM-dd HH:mm})").AppendLine();
 md.AppendLine($"`{command}`").AppendLine();
 md.AppendLine($"Set-up: {o.Setup}; load average at start {string.Join(' ', load)}; {MachineCores()} cores on the machine. nginx {NginxVersion()} with libnginx-mod-rtmp " +
-    $"({rig.ConfigSource}: 1 s fragments, 6 s playlist), ffmpeg test pattern 640x360 25 fps, x264 veryfast zerolatency, GOP 1 s, video {o.Bitrate} + AAC 64k; " +
+    $"({rig.ConfigSource}: 1 s fragments, 6 s playlist{(rig.Signed ? ", publish callbacks to a stub, recording on, signed URLs checked by secure_link" : "")}), ffmpeg test pattern 640x360 25 fps, x264 veryfast zerolatency, GOP 1 s, video {o.Bitrate} + AAC 64k; " +
     $"mean segment {segmentBytes / 1000:0} KB.").AppendLine();
-if (g2g.Count > 0)
+if (g2gRuns.Count > 0)
 {
-    var d = g2g.Select(s => s.DelayMs).Order().ToList();
     md.AppendLine("## Glass to glass").AppendLine();
-    md.AppendLine($"{g2gNote}; burnt-in clock (ffmpeg drawtext of the frame's wall-clock ms) against the page's clock in the same screenshot, read by tesseract.").AppendLine();
-    md.AppendLine($"**median {Median(d):0} ms, range {d[0]:0}–{d[^1]:0} ms** over {d.Count} readings ({unreadable} unreadable); hls.js latency estimate median " +
-        $"{Median(g2g.Select(s => s.HlsLatencyS).Order().ToList()):0.0} s, buffer ahead median {Median(g2g.Select(s => s.BufferAheadS).Order().ToList()):0.0} s.").AppendLine();
-    md.AppendLine("| video clock | page clock | delay ms | hls.js latency s | buffer ahead s |").AppendLine("|---|---|---|---|---|");
-    foreach (var s in g2g) md.AppendLine($"| {s.VideoMs:00000000} | {s.PageMs:00000000} | {s.DelayMs:0} | {s.HlsLatencyS:0.00} | {s.BufferAheadS:0.00} |");
-    md.AppendLine();
+    md.AppendLine("The burnt-in clock (ffmpeg drawtext of each frame's wall-clock time in ms, mod 10^8, stamped as the frame is made) against the page's clock " +
+        "(Date.now(), redrawn every animation frame) in the same Chromium screenshot, both read by tesseract; readings over a minute are counted unreadable.").AppendLine();
+    foreach (var (name, samples, unreadable, note) in g2gRuns)
+    {
+        md.AppendLine($"### {name}").AppendLine().AppendLine(note).AppendLine();
+        if (samples.Count == 0)
+        {
+            md.AppendLine($"No readable sample ({unreadable} unreadable).").AppendLine();
+            continue;
+        }
+        var d = samples.Select(s => s.DelayMs).Order().ToList();
+        md.AppendLine($"**median {Median(d):0} ms, range {d[0]:0}–{d[^1]:0} ms** over {d.Count} readings ({unreadable} unreadable); hls.js latency estimate median " +
+            $"{Median(samples.Select(s => s.HlsLatencyS).Order().ToList()):0.0} s, buffer ahead median {Median(samples.Select(s => s.BufferAheadS).Order().ToList()):0.0} s.").AppendLine();
+        md.AppendLine("| video clock | page clock | delay ms | hls.js latency s | buffer ahead s |").AppendLine("|---|---|---|---|---|");
+        foreach (var s in samples) md.AppendLine($"| {s.VideoMs:00000000} | {s.PageMs:00000000} | {s.DelayMs:0} | {s.HlsLatencyS:0.00} | {s.BufferAheadS:0.00} |");
+        md.AppendLine();
+    }
 }
 md.AppendLine("## Players").AppendLine();
 md.AppendLine("| row | players | segments/s | MB/s | playlists/s | fetch p50 / p99 / max ms | late | failed | missed | kept up | server CPU (cores) | generator CPU | ffmpeg CPU |");
@@ -126,7 +140,7 @@ await File.WriteAllTextAsync(baseName + ".md", md.ToString());
 await File.WriteAllTextAsync(baseName + ".json", JsonSerializer.Serialize(new
 {
     command, setup = o.Setup, loadAverage = load, started, bitrate = o.Bitrate, segmentBytes, nginxConfig = rig.ConfigSource,
-    glassToGlass = new { note = g2gNote, unreadable, samples = g2g }, steps = steps.Select(s => new
+    glassToGlass = g2gRuns.Select(r => new { r.Name, r.Note, r.Unreadable, r.Samples }), steps = steps.Select(s => new
     {
         s.Row, s.Players, s.Seconds, s.Segments, s.Bytes, s.Playlists, s.SegmentsPerSecond, s.MBPerSecond, s.P50Ms, s.P99Ms, s.MaxMs,
         s.Late, s.Failed, s.Missed, s.KeptUp, s.ServerCores, s.GeneratorCores, s.EncoderCores,
@@ -134,7 +148,7 @@ await File.WriteAllTextAsync(baseName + ".json", JsonSerializer.Serialize(new
 }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine(md.ToString());
 Console.Error.WriteLine($"== wrote {baseName}.md/.json");
-return steps.Count > 0 || g2g.Count > 0 ? 0 : 1;
+return steps.Count > 0 || g2gRuns.Count > 0 ? 0 : 1;
 
 static string MachineCores() => File.ReadAllText("/sys/devices/system/cpu/online").Trim() is var online && online.Contains('-')
     ? (int.Parse(online.Split('-')[^1]) + 1).ToString() : "1";

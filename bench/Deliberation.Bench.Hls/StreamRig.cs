@@ -29,7 +29,15 @@ public sealed class StreamRig : IDisposable
     public string ConfigSource { get; private set; } = "";
     public Child Nginx { get; private set; } = null!;
     public Child Ffmpeg { get; private set; } = null!;
-    public Uri PlaylistUrl => new($"http://127.0.0.1:{HttpPort}/live/{Name}/index.m3u8");
+    /// <summary>The live playlist through nginx's HTTP port: signed /media URL with the project's template, plain /live/ with the bench's own.</summary>
+    public Uri PlaylistUrl => Signed
+        ? new Uri($"http://127.0.0.1:{HttpPort}{MediaSigning.LivePlaylist(Name)}")
+        : new Uri($"http://127.0.0.1:{HttpPort}/live/{Name}/index.m3u8");
+
+    /// <summary>Whether nginx runs the project's template (tools/stream/nginx.conf.template: publish callbacks, secure_link, recording).</summary>
+    public bool Signed { get; private set; }
+
+    private CallbackStub? _callbacks;
 
     public static async Task<StreamRig> StartAsync(BenchOptions o)
     {
@@ -52,20 +60,37 @@ public sealed class StreamRig : IDisposable
     private async Task StartNginxAsync(BenchOptions o)
     {
         Directory.CreateDirectory(HlsPath);
+        foreach (var sub in (string[])["rec", "logs", "tmp"]) Directory.CreateDirectory(Path.Combine(Prefix, sub));
         if (OperatingSystem.IsLinux()) File.SetUnixFileMode(Prefix, (UnixFileMode)0b111_101_101); // nginx workers (www-data) reach hls/
-        Chown(HlsPath);
-        var template = Path.Combine(AppContext.BaseDirectory, "nginx.conf.template");
-        ConfigSource = "bench/Deliberation.Bench.Hls/nginx.conf.template";
-        var conf = (await File.ReadAllTextAsync(template))
-            .Replace("{{PREFIX}}", Prefix).Replace("{{RTMP_PORT}}", RtmpPort.ToString()).Replace("{{HTTP_PORT}}", HttpPort.ToString())
-            .Replace("{{HLS_PATH}}", HlsPath);
+        Chown(HlsPath, Path.Combine(Prefix, "rec"), Path.Combine(Prefix, "tmp"));
+        var project = Path.Combine(o.Root, "tools", "stream", "nginx.conf.template");
+        string conf;
+        if (File.Exists(project) && !o.OwnNginx)
+        {
+            // The project's streaming server as `./hub run` starts it; its publish callbacks go to a stub that allows
+            // every publish (the hub's callbacks are not what this measures).
+            Signed = true;
+            ConfigSource = "tools/stream/nginx.conf.template";
+            _callbacks = CallbackStub.Start();
+            conf = (await File.ReadAllTextAsync(project))
+                .Replace("@DIR@", Prefix).Replace("@RTMP_PORT@", RtmpPort.ToString()).Replace("@MEDIA_PORT@", HttpPort.ToString())
+                .Replace("@RTMP_BIND@", "127.0.0.1").Replace("@CALLBACK@", _callbacks.Url).Replace("@TOKEN@", "bench")
+                .Replace("@SECRET@", MediaSigning.Secret).Replace("@USER@", "user www-data www-data;");
+        }
+        else
+        {
+            ConfigSource = "bench/Deliberation.Bench.Hls/nginx.conf.template";
+            conf = (await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "nginx.conf.template")))
+                .Replace("{{PREFIX}}", Prefix).Replace("{{RTMP_PORT}}", RtmpPort.ToString()).Replace("{{HTTP_PORT}}", HttpPort.ToString())
+                .Replace("{{HLS_PATH}}", HlsPath);
+        }
         var confPath = Path.Combine(Prefix, "nginx.conf");
         await File.WriteAllTextAsync(confPath, conf);
-        Nginx = Add(Child.Start("nginx", "nginx", ["-p", Prefix, "-c", confPath], o.ServerCpus));
-        using var tcp = new TcpClient();
+        // In the foreground (daemon off) so that this process owns it and its CPU is read from its process tree.
+        Nginx = Add(Child.Start("nginx", "nginx", ["-p", Prefix, "-e", Path.Combine(Prefix, "logs", "error.log"), "-c", confPath, "-g", "daemon off;"], o.ServerCpus));
         for (var i = 0; i < 100; i++)
         {
-            if (Nginx.HasExited) throw new InvalidOperationException("nginx exited: " + Nginx.LogTail + ReadIfThere(Path.Combine(Prefix, "error.log")));
+            if (Nginx.HasExited) throw new InvalidOperationException("nginx exited: " + Nginx.LogTail + ReadIfThere(Path.Combine(Prefix, "logs", "error.log")));
             try
             {
                 using var probe = new TcpClient();
@@ -77,7 +102,7 @@ public sealed class StreamRig : IDisposable
                 await Task.Delay(100);
             }
         }
-        throw new TimeoutException("nginx did not listen: " + ReadIfThere(Path.Combine(Prefix, "error.log")));
+        throw new TimeoutException("nginx did not listen: " + ReadIfThere(Path.Combine(Prefix, "logs", "error.log")));
     }
 
     /// <summary>The filter that burns the frame's wall-clock time (ms mod 10^8, 8 digits) into the top-left corner.</summary>
@@ -88,7 +113,7 @@ public sealed class StreamRig : IDisposable
 
     private void StartFfmpeg(BenchOptions o)
     {
-        var url = $"rtmp://127.0.0.1:{RtmpPort}/live/{Name}";
+        var url = $"rtmp://127.0.0.1:{RtmpPort}/live/{Name}?k=bench";
         Ffmpeg = Add(Child.Start("ffmpeg", "ffmpeg", [
             "-hide_banner", "-loglevel", "error", "-re",
             "-f", "lavfi", "-i", ClockFilter("640x360", 25),
@@ -117,7 +142,7 @@ public sealed class StreamRig : IDisposable
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException("no HLS playlist: " + Ffmpeg.LogTail + ReadIfThere(Path.Combine(Prefix, "error.log")));
+        throw new TimeoutException("no HLS playlist: " + Ffmpeg.LogTail + ReadIfThere(Path.Combine(Prefix, "logs", "error.log")));
     }
 
     private Child Add(Child c)
@@ -126,9 +151,9 @@ public sealed class StreamRig : IDisposable
         return c;
     }
 
-    private static void Chown(string path)
+    private static void Chown(params string[] paths)
     {
-        using var p = System.Diagnostics.Process.Start("chown", ["-R", "www-data:www-data", path]);
+        using var p = System.Diagnostics.Process.Start("chown", ["-R", "www-data:www-data", .. paths]);
         p.WaitForExit();
     }
 
@@ -144,6 +169,7 @@ public sealed class StreamRig : IDisposable
     public void Dispose()
     {
         for (var i = _children.Count - 1; i >= 0; i--) _children[i].Dispose();
+        _callbacks?.Dispose();
         try
         {
             Directory.Delete(Prefix, recursive: true);
