@@ -89,7 +89,7 @@ public sealed partial class PresenceTracker(IPresenceStore store, IServiceScopeF
             var view = (await store.RoomWideAsync(roomId, Local(roomId)).ConfigureAwait(false)) with { Seq = seqs.GetValueOrDefault(roomId) };
             var known = _known.GetValueOrDefault(roomId);
             var viewers = await CountViewersAsync(roomId).ConfigureAwait(false) ?? known.Viewers;
-            known = (Math.Max(known.Peak, view.Total), Math.Max(known.Viewers, Math.Max(viewers, view.Total)));
+            known = (Math.Max(known.Peak, view.Total), Math.Max(known.Viewers, viewers));
             _known[roomId] = known;
             view = view with { Peak = known.Peak, TotalViewers = known.Viewers };
             // Pushed every second even when nothing changed: the sequence lets a client that lost the last batch
