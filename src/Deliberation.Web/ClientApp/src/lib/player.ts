@@ -96,7 +96,7 @@ export class LivePlayer {
     }
     bar.append(tools);
 
-    this.video.addEventListener("playing", () => { this.clearStall(); this.dispatch({ type: "playing" }); this.danmaku?.resume(); this.syncUnmute(); });
+    this.video.addEventListener("playing", () => { this.clearStall(); this.dispatch({ type: "playing" }); this.syncUnmute(); });
     // "waiting" fires on every short buffer refill: only a wait of more than 2 s is worth saying so.
     this.video.addEventListener("waiting", () => this.armStall());
     this.video.addEventListener("stalled", () => this.armStall());
@@ -274,7 +274,7 @@ export class LivePlayer {
 
   private armStall(): void {
     if (this.stallTimer !== null || this.s.phase !== "live") return;
-    this.stallTimer = window.setTimeout(() => { this.stallTimer = null; this.dispatch({ type: "stall" }); this.danmaku?.pause(); }, 2000);
+    this.stallTimer = window.setTimeout(() => { this.stallTimer = null; this.dispatch({ type: "stall" }); }, 2000);
   }
 
   private clearStall(): void {
@@ -308,7 +308,8 @@ export class LivePlayer {
     this.status.textContent = t(statusKey(phase));
     this.status.className = `player-status is-${phase}`;
     this.syncUnmute();
-    if (phase !== "live" && phase !== "stalled") this.danmaku?.pause(); else if (!this.video.paused) this.danmaku?.resume();
+    // Live comments are of the moment, not of the picture: they fly in every state (over 未开始 too), never paused
+    // here (the replay page pauses its layer with the video).
     if (this.tick !== null) { window.clearInterval(this.tick); this.tick = null; }
     const parts: (HTMLElement | null)[] = [];
     switch (phase) {
