@@ -5,6 +5,7 @@ using Deliberation.Web.Features.Rooms;
 using Deliberation.Web.Features.Reference;
 using Deliberation.Web.Features.Minutes;
 using Deliberation.Web.Features.FollowUp;
+using Deliberation.Web.Features.Streaming;
 using Deliberation.Web.Features.Replay;
 using Deliberation.Web.Infrastructure;
 using Deliberation.Web.Infrastructure.DataProtection;
@@ -26,6 +27,7 @@ builder.Services.AddRooms();
 builder.Services.AddReference();
 builder.Services.AddMinutes();
 builder.Services.AddFollowUp(builder.Configuration);
+builder.Services.AddStreaming(builder.Configuration);
 builder.Services.AddReplay();
 
 var app = builder.Build();
@@ -44,6 +46,7 @@ app.MapConsultations();
 app.MapRooms();
 app.MapMinutes();
 app.MapFollowUp();
+app.MapStreaming();
 app.MapReplay();
 app.MapRazorPages();
 

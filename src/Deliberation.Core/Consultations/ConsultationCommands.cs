@@ -62,6 +62,7 @@ public sealed class ConsultationCommands(HubDbContext db, TimeProvider clock, IE
         await using (var unit = await Rooms.RoomUnit.BeginAsync(db, c.Id, clock.GetUtcNow(), ct))
         {
             unit.Publish(Rooms.RoomEventTypes.RoomStatusChanged, new { Status = next.ToString() });
+            if (next == ConsultationStatus.Ended) await Streaming.StreamCommands.EndWithSessionAsync(db, unit, c.Id, clock.GetUtcNow(), ct);
             var events = await unit.CommitAsync(ct);
             foreach (var sink in sinks) sink.Publish(events);
         }

@@ -108,6 +108,7 @@ public sealed partial class RoomCommands
             }
             // Asked for in this transaction, so a crash after the commit cannot lose the minutes compile.
             Minutes.MinutesWork.RequestCompile(db, roomId, Now);
+            await Streaming.StreamCommands.EndWithSessionAsync(db, unit, roomId, Now, ct);
         }
         AuditLog.Record(db, AuditActor(actor), "consultation.status", nameof(Consultation), roomId, new { Status = before }, new { room.Status }, Now);
         unit.Publish(RoomEventTypes.RoomStatusChanged, new { Status = next.ToString() });

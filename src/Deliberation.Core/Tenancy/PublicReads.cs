@@ -52,6 +52,13 @@ public static class PublicReads
         db.FollowUpAttachments.IgnoreQueryFilters().Where(a => db.FollowUpReplies.IgnoreQueryFilters()
             .Any(r => r.Id == a.ReplyId && db.PublicBoardItems().Any(i => i.Id == r.ItemId)));
 
+    /// <summary>
+    /// Session streams by their public publish name, for the streaming server's callbacks only (guarded by the callback
+    /// token): the callback names a stream, not a body; the stream key then decides, and the request acts for the stream's body.
+    /// </summary>
+    public static IQueryable<Streaming.SessionStream> StreamsForPublishCallbacks(this HubDbContext db) =>
+        db.SessionStreams.IgnoreQueryFilters();
+
     /// <summary>Questionnaires past draft, for the fill-in page (网络问卷 by link).</summary>
     public static IQueryable<Questionnaire> PublishedQuestionnaires(this HubDbContext db) =>
         db.Questionnaires.IgnoreQueryFilters().Where(q => q.Status != BallotStatus.Draft);

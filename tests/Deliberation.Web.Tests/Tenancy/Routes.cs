@@ -46,6 +46,7 @@ public static class Routes
         ["api/minutes/{id:guid}/public.{format}"] = c => $"/api/minutes/{c.Minutes}/public.md",
         ["progress/{id:guid}"] = c => $"/progress/{c.Item}",
         ["api/followup/items/{id:guid}"] = c => $"/api/followup/items/{c.Item}",
+        ["api/sessions/{id:guid}/stream"] = c => $"/api/sessions/{c.DraftSession}/stream",
     };
 
     /// <summary>Lists and dashboards of one body: the city's secret must not appear for another body's accounts.</summary>
@@ -69,6 +70,9 @@ public static class Routes
         ["api/minutes/preview"] = "renders the caller's own Markdown",
         ["api/consultations/by-code/{code}"] = "public: published sessions only (PublicReads.PublishedSessions); a draft has no usable code",
         ["q/{id:guid}"] = "public fill-in page of any body: PublicReads.PublishedQuestionnaires (a draft is 404)",
+        ["api/sessions/{id:guid}/stream/screen-danmaku"] = "POST for the session's moderators only (StreamApiTests: another body's staff get 404)",
+        ["api/stream/rtmp/publish"] = "nginx-rtmp callback: token-guarded, finds the stream by its publish name and acts for its body; returns no data",
+        ["api/stream/rtmp/publish-done"] = "nginx-rtmp callback (as publish)", ["api/stream/rtmp/record-done"] = "nginx-rtmp callback (as publish)",
         ["health/live"] = "health", ["health/ready"] = "health",
         ["hangfire/{**path}"] = "job dashboard (admins only: it lists every body's jobs); jobs run as system",
         ["hangfire"] = "job dashboard",

@@ -37,7 +37,7 @@ public sealed class ReplayModel(ReplayGate gate, ReplayReads reads, HubDbContext
         Session = await db.Consultations.AsNoTracking().SingleAsync(c => c.Id == id, ct);
         if (!Admission.CanWatch)
         {
-            ReasonText = l[$"Replay.Reason.{Admission.Reason}"];
+            ReasonText = l[$"Stream.Denied.{Admission.Reason}"];
             Config = new { sessionId = id };
             return Page();
         }
