@@ -6,6 +6,7 @@ using Deliberation.Web.Features.Reference;
 using Deliberation.Web.Features.Minutes;
 using Deliberation.Web.Features.FollowUp;
 using Deliberation.Web.Features.Streaming;
+using Deliberation.Web.Features.Replay;
 using Deliberation.Web.Infrastructure;
 using Deliberation.Web.Infrastructure.DataProtection;
 using Deliberation.Web.Infrastructure.Jobs;
@@ -27,6 +28,7 @@ builder.Services.AddReference();
 builder.Services.AddMinutes();
 builder.Services.AddFollowUp(builder.Configuration);
 builder.Services.AddStreaming(builder.Configuration);
+builder.Services.AddReplay();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapRooms();
 app.MapMinutes();
 app.MapFollowUp();
 app.MapStreaming();
+app.MapReplay();
 app.MapRazorPages();
 
 await app.RunAsync();

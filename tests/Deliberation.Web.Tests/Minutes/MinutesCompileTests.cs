@@ -18,6 +18,19 @@ public class MinutesCompileTests(HubFactory hub)
     }
 
     [Fact]
+    public async Task Compile_RecordsTheBroadcast_StartEndViewersAndTheReplayLink()
+    {
+        var f = await hub.CreateFixtureAsync(0x6d4);
+        var relative = await hub.CompileAsync(f);
+        Assert.Contains("- **网络直播**：2026年6月18日 09:02—11:28，同时在线人数峰值1234人，累计观看5678人", relative);
+        Assert.Contains($"- **直播回放**：[观看回放](/s/{f.SessionId}/replay)", relative);
+        var absolute = await hub.WithDbAsync(db => new Core.Minutes.Compiling.MinutesCompiler(db)
+            .CompileAsync(MinutesTestHelpers.Input(f) with { SiteUrl = "https://hub.example.org/" }, null, CancellationToken.None));
+        Assert.Contains($"[观看回放](https://hub.example.org/s/{f.SessionId}/replay)", absolute);
+        Assert.Contains($"https://hub.example.org/s/{f.SessionId}/replay", Core.Minutes.MinutesMarkup.ToPublic(absolute));
+    }
+
+    [Fact]
     public async Task Compile_LeavesOutRejectedHiddenPendingMergedWithdrawnAndOpenRecords()
     {
         var f = await hub.CreateFixtureAsync(0x6d2);

@@ -40,7 +40,19 @@ public sealed class MinutesFixture(int seed)
             Type = ConsultationType.Online, Mode = ConsultationMode.Hybrid, StartsAt = Start, EndsAt = Start.AddHours(2.5),
             Venue = "市政协协商议事厅", HostName = "市政协副主席 林振华", RoomCode = $"{seed % 900000 + 100000}", PublicAccess = PublicAccess.Interact,
         };
-        db.RoomPeaks.Add(new RoomPeak { ConsultationId = session.Id, PeakOnline = 1234 });
+        db.RoomPeaks.Add(new RoomPeak { ConsultationId = session.Id, PeakOnline = 1234, TotalViewers = 5678 });
+        // The 网络直播: broadcast from 09:02 to 11:28 (Beijing time), one recording (the replay).
+        db.SessionStreams.Add(new Core.Streaming.SessionStream
+        {
+            ConsultationId = session.Id, OrganizationId = OrganizationId, PublishName = Id(200).ToString("N"), StreamSecret = "secret",
+            KeyIssuedAt = Start, KeyExpiresAt = Start.AddDays(1), State = Core.Streaming.StreamState.Ended,
+            StartedAt = Start.AddMinutes(2), EndedAt = Start.AddHours(2.5).AddMinutes(-2),
+        });
+        db.StreamRecordings.Add(new Core.Streaming.StreamRecording
+        {
+            Id = Id(201), ConsultationId = session.Id, OrganizationId = OrganizationId, FileName = $"{Id(200):N}-1.mp4",
+            StartedAt = Start.AddMinutes(2), EndedAt = Start.AddHours(2.5).AddMinutes(-2),
+        });
         session.MoveTo(ConsultationStatus.Scheduled, Start);
         session.MoveTo(ConsultationStatus.Live, Start);
         session.Agenda = [

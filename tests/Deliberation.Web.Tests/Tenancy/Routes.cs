@@ -32,6 +32,9 @@ public static class Routes
         ["s/{id:guid}/console"] = c => $"/s/{c.Session}/console",
         ["s/{id:guid}/screen"] = c => $"/s/{c.Session}/screen",
         ["s/{id:guid}/room"] = c => $"/s/{c.DraftSession}/room",
+        // The replay of the city's closed session (its approved comment carries the secret): refused like its room.
+        ["s/{id:guid}/replay"] = c => $"/s/{c.Session}/replay",
+        ["api/sessions/{id:guid}/replay/comments"] = c => $"/api/sessions/{c.Session}/replay/comments?from={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O"))}&to={Uri.EscapeDataString(DateTimeOffset.UtcNow.AddMinutes(5).ToString("O"))}",
         ["api/questionnaires/{id:guid}/responses.csv"] = c => $"/api/questionnaires/{c.Questionnaire}/responses.csv",
         ["api/questionnaires/{id:guid}/responses.xlsx"] = c => $"/api/questionnaires/{c.Questionnaire}/responses.xlsx",
         ["api/questionnaires/{id:guid}/aggregate"] = c => $"/api/questionnaires/{c.Questionnaire}/aggregate",

@@ -52,6 +52,7 @@ public class TenancyRouteTests(HubFactory hub)
         await admin.SignInAsync(Demo.Admin);
         foreach (var (pattern, url) in Routes.Probes.Where(p => p.Key.StartsWith("admin/", StringComparison.Ordinal) || p.Key.StartsWith("api/questionnaires", StringComparison.Ordinal)
                      || p.Key is "api/minutes/{id:guid}/full.{format}" or "api/minutes/{id:guid}/status" or "followup/attachments/{id:guid}" or "s/{id:guid}/console"
+                     or "s/{id:guid}/replay" or "api/sessions/{id:guid}/replay/comments"
                      || p.Key.StartsWith("api/minutes/session", StringComparison.Ordinal)))
         {
             var response = await admin.GetAsync(url(city));

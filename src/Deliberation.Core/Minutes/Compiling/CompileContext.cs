@@ -37,4 +37,6 @@ internal sealed class CompileContext(HubDbContext db, Consultation session, stri
 /// <param name="Template">The body's template.</param>
 /// <param name="Phrases">The document's wording.</param>
 /// <param name="StopWords">Words ignored when finding themes.</param>
-public sealed record MinutesCompileInput(Guid ConsultationId, int Number, string Template, MinutesPhrases Phrases, IReadOnlyList<string> StopWords);
+/// <param name="SiteUrl">The hub's public address, for links readers follow from a printed copy (the replay); relative when null.</param>
+public sealed record MinutesCompileInput(Guid ConsultationId, int Number, string Template, MinutesPhrases Phrases, IReadOnlyList<string> StopWords,
+    string? SiteUrl = null);

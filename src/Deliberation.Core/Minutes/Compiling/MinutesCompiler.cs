@@ -15,7 +15,7 @@ public sealed class MinutesCompiler(HubDbContext db)
 
     private static readonly Part[] Parts =
     [
-        new(["title", "session_title", "number", "issuer", "date", "overview"], 3, (c, _) => Task.FromResult(OverviewSections.Front(c))),
+        new(["title", "session_title", "number", "issuer", "date", "overview"], 3, (c, _) => OverviewSections.FrontAsync(c)),
         new(["attendance"], 8, OverviewSections.AttendanceAsync),
         new(["agenda"], 2, (c, _) => Task.FromResult(OverviewSections.Agenda(c))),
         new(["briefings", "speeches"], 10, SpeechSections.BuildAsync),

@@ -9,7 +9,7 @@ namespace Deliberation.Core.Minutes.Compiling;
 /// <summary>The front matter, 会议概况, 出席/列席 and 议程.</summary>
 internal static class OverviewSections
 {
-    public static IReadOnlyDictionary<string, string> Front(CompileContext c)
+    public static async Task<IReadOnlyDictionary<string, string>> FrontAsync(CompileContext c)
     {
         var s = c.Session;
         var p = c.P;
@@ -20,6 +20,7 @@ internal static class OverviewSections
         sb.Append($"- **{p["overview.form"]}**：{p.Format("overview.formValue", p.Enum(s.Type), p.Enum(s.Mode))}\n");
         if (!string.IsNullOrWhiteSpace(s.Venue)) sb.Append($"- **{p["overview.venue"]}**：{Escape(s.Venue)}\n");
         if (!string.IsNullOrWhiteSpace(s.HostName)) sb.Append($"- **{p["overview.host"]}**：{Escape(s.HostName)}\n");
+        await BroadcastAsync(c, sb);
         if (!string.IsNullOrWhiteSpace(s.Summary)) sb.Append('\n').Append(Escape(s.Summary)).Append('\n');
         return new Dictionary<string, string>
         {
@@ -30,6 +31,36 @@ internal static class OverviewSections
             ["date"] = p.Format("date", end.Year, end.Month, end.Day),
             ["overview"] = sb.ToString(),
         };
+    }
+
+    /// <summary>
+    /// The 网络直播's facts, when the session was broadcast: start and end, peak online and total viewers, and the
+    /// replay page (when a recording exists; absolute when the site's address is known).
+    /// </summary>
+    private static async Task BroadcastAsync(CompileContext c, StringBuilder sb)
+    {
+        var p = c.P;
+        var stream = await c.Db.SessionStreams.AsNoTracking().Where(x => x.ConsultationId == c.Id)
+            .Select(x => new { x.StartedAt, x.EndedAt }).SingleOrDefaultAsync(c.Ct);
+        var recorded = await c.Db.StreamRecordings.AnyAsync(r => r.ConsultationId == c.Id, c.Ct);
+        if (stream?.StartedAt is not { } started && !recorded) return;
+        var peak = await c.Db.RoomPeaks.AsNoTracking().Where(x => x.ConsultationId == c.Id)
+            .Select(x => new { x.PeakOnline, x.TotalViewers }).SingleOrDefaultAsync(c.Ct);
+        if (stream?.StartedAt is { } from)
+        {
+            var a = BeijingTime.Local(from);
+            var when = stream.EndedAt is { } to
+                ? p.Format("overview.broadcastRange", a.Year, a.Month, a.Day, a.ToString("HH:mm"), BeijingTime.Local(to) is var b && b.Date == a.Date
+                    ? b.ToString("HH:mm") : p.Format("overview.broadcastEndOtherDay", b.Month, b.Day, b.ToString("HH:mm")))
+                : p.Format("overview.broadcastFrom", a.Year, a.Month, a.Day, a.ToString("HH:mm"));
+            sb.Append($"- **{p["overview.broadcast"]}**：{p.Format("overview.broadcastValue", when, peak?.PeakOnline ?? 0, peak?.TotalViewers ?? 0)}\n");
+        }
+        if (recorded)
+        {
+            var path = $"/s/{c.Id}/replay";
+            var url = Uri.TryCreate(c.Input.SiteUrl, UriKind.Absolute, out var site) ? new Uri(site, path).ToString() : path;
+            sb.Append($"- **{p["overview.replay"]}**：[{p["overview.replayLink"]}]({url})\n");
+        }
     }
 
     public static IReadOnlyDictionary<string, string> Agenda(CompileContext c)

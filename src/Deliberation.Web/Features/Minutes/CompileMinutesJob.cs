@@ -18,7 +18,8 @@ namespace Deliberation.Web.Features.Minutes;
 [AutomaticRetry(Attempts = MinutesNotifier.MaxAttempts - 1, OnAttemptsExceeded = AttemptsExceededAction.Fail, DelaysInSeconds = [5, 30])]
 public sealed partial class CompileMinutesJob(
     HubDbContext db, MinutesCompiler compiler, MinutesCommands commands, MinutesTemplateStore templates,
-    IMinutesNotifier notifier, IServiceScopeFactory scopes, ILogger<CompileMinutesJob> logger)
+    IMinutesNotifier notifier, IServiceScopeFactory scopes, ILogger<CompileMinutesJob> logger,
+    Microsoft.Extensions.Options.IOptions<Infrastructure.Mail.MailOptions> site)
 {
     /// <summary>Compiles for one committed request (<see cref="MinutesWorkItem"/>): once, even when the request was enqueued twice.</summary>
     [Queue(JobQueues.Minutes)]
@@ -48,7 +49,7 @@ public sealed partial class CompileMinutesJob(
         try
         {
             var input = new MinutesCompileInput(minutes.ConsultationId, minutes.Number, await templates.GetAsync(minutes.OrganizationId, ct),
-                MinutesResources.Phrases, MinutesResources.StopWords);
+                MinutesResources.Phrases, MinutesResources.StopWords, site.Value.SiteUrl);
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var markdown = await compiler.CompileAsync(input, pump, ct);
             await pump.StopAsync();
