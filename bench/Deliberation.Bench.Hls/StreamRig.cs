@@ -63,19 +63,21 @@ public sealed class StreamRig : IDisposable
         foreach (var sub in (string[])["rec", "logs", "tmp"]) Directory.CreateDirectory(Path.Combine(Prefix, sub));
         if (OperatingSystem.IsLinux()) File.SetUnixFileMode(Prefix, (UnixFileMode)0b111_101_101); // nginx workers (www-data) reach hls/
         Chown(HlsPath, Path.Combine(Prefix, "rec"), Path.Combine(Prefix, "tmp"));
-        var project = Path.Combine(o.Root, "tools", "stream", "nginx.conf.template");
+        var tools = Path.Combine(o.Root, "tools", "stream", "stream.sh");
         string conf;
-        if (File.Exists(project) && !o.OwnNginx)
+        var confPath = Path.Combine(Prefix, "nginx.conf");
+        if (File.Exists(tools) && !o.OwnNginx)
         {
-            // The project's streaming server as `./hub run` starts it; its publish callbacks go to a stub that allows
-            // every publish (the hub's callbacks are not what this measures).
+            // The project's streaming server, rendered by its own stream_render as `./hub run` does; the publish
+            // callbacks go to a stub that allows every publish (the hub's callbacks are not what this measures).
             Signed = true;
             ConfigSource = "tools/stream/nginx.conf.template";
             _callbacks = CallbackStub.Start();
-            conf = (await File.ReadAllTextAsync(project))
-                .Replace("@DIR@", Prefix).Replace("@RTMP_PORT@", RtmpPort.ToString()).Replace("@MEDIA_PORT@", HttpPort.ToString())
-                .Replace("@RTMP_BIND@", "127.0.0.1").Replace("@CALLBACK@", _callbacks.Url).Replace("@TOKEN@", "bench")
-                .Replace("@SECRET@", MediaSigning.Secret).Replace("@USER@", "user www-data www-data;");
+            using var render = System.Diagnostics.Process.Start("bash", ["-c", "source \"$0\"; stream_render \"$@\"", tools,
+                Prefix, RtmpPort.ToString(), HttpPort.ToString(), _callbacks.Url, "bench", MediaSigning.Secret])!;
+            await render.WaitForExitAsync();
+            if (render.ExitCode != 0 || !File.Exists(confPath)) throw new InvalidOperationException("tools/stream/stream.sh stream_render failed");
+            conf = await File.ReadAllTextAsync(confPath);
         }
         else
         {
@@ -84,7 +86,6 @@ public sealed class StreamRig : IDisposable
                 .Replace("{{PREFIX}}", Prefix).Replace("{{RTMP_PORT}}", RtmpPort.ToString()).Replace("{{HTTP_PORT}}", HttpPort.ToString())
                 .Replace("{{HLS_PATH}}", HlsPath);
         }
-        var confPath = Path.Combine(Prefix, "nginx.conf");
         await File.WriteAllTextAsync(confPath, conf);
         // In the foreground (daemon off) so that this process owns it and its CPU is read from its process tree.
         Nginx = Add(Child.Start("nginx", "nginx", ["-p", Prefix, "-e", Path.Combine(Prefix, "logs", "error.log"), "-c", confPath, "-g", "daemon off;"], o.ServerCpus));
