@@ -8,7 +8,7 @@ using Deliberation.Bench.Hls;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var o = BenchOptions.Parse(args);
-var command = "./hub bench hls " + string.Join(' ', args);
+var command = ("./hub bench hls " + string.Join(' ', args)).TrimEnd();
 var started = DateTime.Now;
 var load = File.ReadAllText("/proc/loadavg").Split(' ')[..3];
 Console.Error.WriteLine($"== {o.Setup}; load average {string.Join(' ', load)}");
@@ -28,7 +28,8 @@ if (o.G2GSamples > 0)
     if (hlsJs is null) Console.Error.WriteLine($"glass-to-glass skipped: no hls.js in {dist} (npm ci in ClientApp)");
     else
     {
-        var artifacts = Path.Combine(o.Out, "hls-g2g");
+        // The screenshots the delays were read from, to check by eye (artifacts/ is not committed).
+        var artifacts = Path.Combine(o.Root, "artifacts", "bench-hls");
         Directory.CreateDirectory(artifacts);
         foreach (var (name, config) in GlassToGlass.PlayerConfigs)
         {
@@ -73,6 +74,7 @@ foreach (var row in o.Rows)
             steps.Add(r);
             Console.Error.WriteLine($"{row,-6} {n,5} players: {r.SegmentsPerSecond,8:0} seg/s {r.MBPerSecond,7:0.0} MB/s  fetch p50 {r.P50Ms:0.0} p99 {r.P99Ms:0.0} max {r.MaxMs:0} ms" +
                 $"  late {r.Late} failed {r.Failed} missed {r.Missed}  kept up {r.KeptUp}/{n}  server {r.ServerCores:0.00} gen {r.GeneratorCores:0.00} ffmpeg {r.EncoderCores:0.00} cores");
+            if (r.Failures.Count > 0) Console.Error.WriteLine("       failures: " + string.Join(", ", r.Failures.Select(f => $"{f.Key} × {f.Value}")));
             if (rig.Ffmpeg.HasExited) throw new InvalidOperationException("ffmpeg stopped: " + rig.Ffmpeg.LogTail);
             if (r.KeptUp * 2 < n) break; // most players fell behind: a larger step tells nothing more
             await Task.Delay(2000);
@@ -127,6 +129,10 @@ foreach (var r in steps)
         $"{r.Late} | {r.Failed} | {r.Missed} | {r.KeptUp:N0}/{r.Players:N0} | {r.ServerCores:0.00} | {r.GeneratorCores:0.00} | {r.EncoderCores:0.00} |");
 }
 md.AppendLine();
+foreach (var r in steps.Where(s => s.Failures.Count > 0))
+{
+    md.AppendLine($"- failed fetches, {r.Row} at {r.Players:N0}: {string.Join(", ", r.Failures.OrderByDescending(f => f.Value).Select(f => $"{f.Key} × {f.Value}"))}");
+}
 foreach (var row in steps.Select(s => s.Row).Distinct())
 {
     var best = steps.Where(s => s.Row == row && s.AllKeptUp).Select(s => s.Players).DefaultIfEmpty(0).Max();
@@ -134,7 +140,7 @@ foreach (var row in steps.Select(s => s.Row).Distinct())
 }
 md.AppendLine().AppendLine("A player keeps up when none of its segment fetches failed, took longer than the segment lasts (late), or fell out of the " +
     "live playlist before it was fetched (missed). Each step: N players, each with its own connection, reloading the playlist every target duration " +
-    $"and fetching every new segment in full, for {o.Seconds} s.");
+    $"and fetching every new segment in full; players join over a ramp of N/500 s (1–10 s), then {o.Seconds} s are measured.");
 var baseName = Path.Combine(o.Out, $"hls-{stamp}");
 await File.WriteAllTextAsync(baseName + ".md", md.ToString());
 await File.WriteAllTextAsync(baseName + ".json", JsonSerializer.Serialize(new
@@ -143,7 +149,7 @@ await File.WriteAllTextAsync(baseName + ".json", JsonSerializer.Serialize(new
     glassToGlass = g2gRuns.Select(r => new { r.Name, r.Note, r.Unreadable, r.Samples }), steps = steps.Select(s => new
     {
         s.Row, s.Players, s.Seconds, s.Segments, s.Bytes, s.Playlists, s.SegmentsPerSecond, s.MBPerSecond, s.P50Ms, s.P99Ms, s.MaxMs,
-        s.Late, s.Failed, s.Missed, s.KeptUp, s.ServerCores, s.GeneratorCores, s.EncoderCores,
+        s.Late, s.Failed, s.Missed, s.KeptUp, s.ServerCores, s.GeneratorCores, s.EncoderCores, s.Failures,
     }),
 }, new JsonSerializerOptions { WriteIndented = true }));
 Console.WriteLine(md.ToString());
