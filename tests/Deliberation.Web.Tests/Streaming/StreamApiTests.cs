@@ -168,6 +168,30 @@ public class StreamApiTests(HubFactory hub)
     }
 
     [Fact]
+    public async Task ALiveStateLeftByADeadServer_IsTakenOver_OnlyOnceItsPlaylistStoppedAndItIsOld()
+    {
+        var s = await StreamAsync();
+        Assert.Equal(HttpStatusCode.OK, (await CallbackAsync("publish", s.Name, s.Secret)).StatusCode);
+        // Just started: a second publish is refused even though no playlist is written yet.
+        Assert.Equal(HttpStatusCode.Forbidden, (await CallbackAsync("publish", s.Name, s.Secret)).StatusCode);
+        await hub.WithDbAsync(async db =>
+        {
+            foreach (var r in await db.StreamRecordings.Where(r => r.ConsultationId == s.Session).ToListAsync()) r.StartedAt = r.StartedAt.AddMinutes(-5);
+            return await db.SaveChangesAsync();
+        });
+        var folder = Path.Combine(hub.MediaRoot, "hls", s.Name);
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, "index.m3u8"), "#EXTM3U\n");
+        Assert.Equal(HttpStatusCode.Forbidden, (await CallbackAsync("publish", s.Name, s.Secret)).StatusCode); // still being written
+        File.SetLastWriteTimeUtc(Path.Combine(folder, "index.m3u8"), DateTime.UtcNow.AddMinutes(-1));
+        Assert.Equal(HttpStatusCode.OK, (await CallbackAsync("publish", s.Name, s.Secret)).StatusCode);       // the old one is gone
+        Assert.Equal(StreamState.Live, (await RowAsync(s.Session)).State);
+        var recordings = await hub.WithDbAsync(db => db.StreamRecordings.Where(r => r.ConsultationId == s.Session).ToListAsync());
+        Assert.Equal(2, recordings.Count);
+        Assert.Single(recordings, r => r.EndedAt == null);
+    }
+
+    [Fact]
     public async Task RecordDone_NamesTheMp4_WhichTheReplayServesWithRanges()
     {
         var s = await StreamAsync();
