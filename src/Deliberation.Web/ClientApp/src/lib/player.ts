@@ -324,7 +324,8 @@ export class LivePlayer {
     const t = this.opts.t;
     const { phase, info } = this.s;
     this.el.dataset.state = phase;
-    this.status.textContent = t(statusKey(phase));
+    // The session is under way but the broadcast has not begun: 即将开始, not 未开始 beside the room's 直播中.
+    this.status.textContent = phase === "waiting" && info?.sessionStatus === "Live" ? t("Room.Player.StartingSoon") : t(statusKey(phase));
     this.status.className = `player-status is-${phase}`;
     this.syncUnmute();
     // Live comments are of the moment, not of the picture: they fly in every state (over 未开始 too), never paused
@@ -341,7 +342,7 @@ export class LivePlayer {
         };
         draw();
         this.tick = window.setInterval(draw, 1000);
-        parts.push(h("p", { class: "player-big", text: t("Room.Player.Waiting") }), clock);
+        parts.push(h("p", { class: "player-big", text: info?.sessionStatus === "Live" ? t("Room.Player.StartingSoon") : t("Room.Player.Waiting") }), clock);
         break;
       }
       case "interrupted": parts.push(h("p", { class: "player-big", text: t("Room.Player.Interrupted") })); break;
