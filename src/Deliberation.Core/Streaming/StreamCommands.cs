@@ -148,7 +148,19 @@ public sealed class StreamCommands(HubDbContext db, TimeProvider clock, OrgScope
     /// scheduled or live and no publish already running (two encoders with one key: the first wins). An allowed publish
     /// moves the state to live and starts a recording row.
     /// </summary>
-    public async Task<PublishDecision> OnPublishAsync(string? publishName, string? secret, CancellationToken ct = default)
+    public async Task<PublishDecision> OnPublishAsync(string? publishName, string? secret, CancellationToken ct = default) =>
+        await OnPublishAsync(publishName, secret, null, ct);
+
+    /// <summary>How long a broadcast counts as live without any sign of it before a new publish may take over.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// As <see cref="OnPublishAsync(string?, string?, CancellationToken)"/>; <paramref name="stillPublishing"/> tells
+    /// whether the streaming server still shows the current broadcast (its playlist being written). A state left live by
+    /// a streaming server that died without <c>on_publish_done</c> is taken over when the broadcast started more than
+    /// <see cref="StaleAfter"/> ago and that check says no; without the check the live state refuses every second publish.
+    /// </summary>
+    public async Task<PublishDecision> OnPublishAsync(string? publishName, string? secret, Func<string, bool>? stillPublishing, CancellationToken ct = default)
     {
         if (await FindForCallbackAsync(publishName, ct) is not Guid sessionId) return PublishDecision.Refuse("stream.unknown");
         await using var unit = await RoomUnit.BeginAsync(db, sessionId, Now, ct);
@@ -158,9 +170,23 @@ public sealed class StreamCommands(HubDbContext db, TimeProvider clock, OrgScope
         if (stream.KeyExpiresAt <= Now) return PublishDecision.Refuse("stream.key_expired", sessionId);
         if (stream.Source != StreamSource.Local) return PublishDecision.Refuse("stream.not_local", sessionId);
         if (!StreamStateMachine.SessionAcceptsPublish(session.Status)) return PublishDecision.Refuse("stream.session_closed", sessionId);
+        var open = await db.StreamRecordings.Where(r => r.ConsultationId == sessionId && r.EndedAt == null).ToListAsync(ct);
+        if (stream.State == StreamState.Live)
+        {
+            var since = open.Count == 0 ? stream.StartedAt : open.Max(r => r.StartedAt);
+            if (stillPublishing is null || since is null || Now - since < StaleAfter || stillPublishing(stream.PublishName))
+            {
+                return PublishDecision.Refuse("stream.already_live", sessionId);
+            }
+            // The previous publish died unannounced: close its recording and carry on live with this one.
+            foreach (var r in open) r.EndedAt = Now;
+            db.StreamRecordings.Add(new StreamRecording { ConsultationId = sessionId, OrganizationId = stream.OrganizationId, FileName = "", StartedAt = Now });
+            await unit.CommitAsync(ct);
+            return new PublishDecision(true, null, sessionId);
+        }
         if (StreamStateMachine.Next(stream.State, StreamSignal.PublishStarted, session.Status) is not StreamState next)
         {
-            return PublishDecision.Refuse(stream.State == StreamState.Live ? "stream.already_live" : "stream.ended", sessionId);
+            return PublishDecision.Refuse("stream.ended", sessionId);
         }
         stream.State = next;
         stream.StartedAt ??= Now;

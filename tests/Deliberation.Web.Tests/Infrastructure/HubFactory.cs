@@ -18,6 +18,12 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString => $"{BaseConnectionString};Database={DatabaseName}";
 
+    /// <summary>The token of the streaming server's callbacks in tests.</summary>
+    public const string StreamCallbackToken = "test-callback-token";
+
+    /// <summary>This host's HLS and recordings folders (<c>hls/</c>, <c>rec/</c>).</summary>
+    public string MediaRoot => Path.Combine(Path.GetTempPath(), $"hub-media-{DatabaseName}");
+
     public static string BaseConnectionString =>
         Environment.GetEnvironmentVariable("TEST_PG")
         ?? throw new InvalidOperationException("TEST_PG is not set: run the tests with ./hub test");
@@ -36,6 +42,11 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting($"RateLimits:{rule}:PermitLimit", "100000");
         }
+        // 直播: the callbacks' token, the signing secret and the media folders the streaming server would write.
+        builder.UseSetting("Streaming:CallbackToken", StreamCallbackToken);
+        builder.UseSetting("Streaming:SigningSecret", "test-signing-secret");
+        builder.UseSetting("Streaming:HlsPath", Path.Combine(MediaRoot, "hls"));
+        builder.UseSetting("Streaming:RecordPath", Path.Combine(MediaRoot, "rec"));
         builder.ConfigureTestServices(HangfireIsolation.Apply);
         ConfigureSettings(builder);
     }
@@ -52,6 +63,7 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public new async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        if (Directory.Exists(MediaRoot)) Directory.Delete(MediaRoot, recursive: true);
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection($"{BaseConnectionString};Database=postgres");
         await connection.OpenAsync();

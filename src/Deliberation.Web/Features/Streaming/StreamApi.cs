@@ -49,7 +49,8 @@ public static partial class StreamApi
     {
         if (!TokenOk(http, options.Value)) return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         var form = await http.Request.ReadFormAsync(ct);
-        var decision = await commands.OnPublishAsync(form["name"].ToString(), form["k"].ToString() is { Length: > 0 } k ? k : null, ct);
+        var decision = await commands.OnPublishAsync(form["name"].ToString(), form["k"].ToString() is { Length: > 0 } k ? k : null,
+            name => StillPublishing(options.Value, name), ct);
         var log = logs.CreateLogger(typeof(StreamApi));
         if (decision.Allowed)
         {
@@ -72,6 +73,14 @@ public static partial class StreamApi
         if (!TokenOk(http, options.Value)) return TypedResults.StatusCode(StatusCodes.Status403Forbidden);
         var form = await http.Request.ReadFormAsync(ct);
         return await commands.OnRecordDoneAsync(form["name"].ToString(), form["path"].ToString(), ct) ? TypedResults.Ok() : TypedResults.NotFound();
+    }
+
+    /// <summary>Whether the streaming server still writes this stream's playlist (unknown without a local HLS folder: yes).</summary>
+    private static bool StillPublishing(StreamingOptions options, string publishName)
+    {
+        if (string.IsNullOrEmpty(options.HlsPath)) return true;
+        var playlist = new FileInfo(Path.Combine(options.HlsPath, publishName, "index.m3u8"));
+        return playlist.Exists && playlist.LastWriteTimeUtc > DateTime.UtcNow.AddSeconds(-15);
     }
 
     private static bool TokenOk(HttpContext http, StreamingOptions options)
