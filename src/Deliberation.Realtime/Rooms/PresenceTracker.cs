@@ -56,8 +56,14 @@ public sealed partial class PresenceTracker(IPresenceStore store, IServiceScopeF
     }
 
     /// <summary>The room's presence as last computed (room-wide).</summary>
-    public async Task<PresenceView> CurrentAsync(Guid roomId) =>
-        _lastSent.TryGetValue(roomId, out var p) ? p : await store.RoomWideAsync(roomId, Local(roomId)).ConfigureAwait(false);
+    public async Task<PresenceView> CurrentAsync(Guid roomId)
+    {
+        if (_lastSent.TryGetValue(roomId, out var p)) return p;
+        var view = await store.RoomWideAsync(roomId, Local(roomId)).ConfigureAwait(false);
+        // Not pushed yet this second: the peak and viewers known so far (no database read on the join path).
+        var known = _known.GetValueOrDefault(roomId);
+        return view with { Peak = Math.Max(known.Peak, view.Total), TotalViewers = known.Viewers };
+    }
 
     private int[] Local(Guid roomId) => _local.TryGetValue(roomId, out var c) ? c.ToArray() : new int[Enum.GetValues<ParticipantTier>().Length];
 

@@ -40,6 +40,15 @@ describe("player state", () => {
     expect(reduce(live.state, { type: "info", info: info({ danmakuOnScreen: true }) }).effects).toEqual([]);
   });
 
+  it("keeps playing when only the signature of a URL changed", () => {
+    const live = run([{ type: "info", info: info({ sources: [{ url: "/media/100/abc/live/x/index.m3u8", label: "主线路" }] }) }, { type: "playing" }]);
+    const again = reduce(live.state, { type: "info", info: info({ sources: [{ url: "/media/160/xyz/live/x/index.m3u8", label: "主线路" }] }) });
+    expect(again.effects).toEqual([]);
+    // …and a retry later uses the fresh one.
+    const retry = reduce(again.state, { type: "error", kind: "network" });
+    expect(retry.effects).toEqual([{ type: "retry", delayMs: 1000, url: "/media/160/xyz/live/x/index.m3u8" }]);
+  });
+
   it("reloads the freshly signed URL after a 403", () => {
     const live = run([{ type: "info", info: info() }, { type: "playing" }]);
     const denied = reduce(live.state, { type: "error", kind: "forbidden" });

@@ -45,7 +45,7 @@ export type PlayerEvent =
 export type Effect =
   | { type: "load"; url: string }
   | { type: "stop" }
-  | { type: "retry"; delayMs: number }
+  | { type: "retry"; delayMs: number; url: string }
   | { type: "recover-media" }
   | { type: "refetch"; delayMs: number };
 
@@ -119,13 +119,20 @@ export function reduce(s: PlayerState, e: PlayerEvent): { state: PlayerState; ef
       }
       // Every few failures, ask the hub again: the stream may have stopped (then the state says so), or moved.
       if (failures % FAILURES_BEFORE_SWITCH === 0) return { state: { ...stalled, failures }, effects: [{ type: "refetch", delayMs: backoff(failures) }] };
-      return { state: { ...stalled, failures }, effects: [{ type: "retry", delayMs: backoff(failures) }] };
+      const url = sources[s.source]?.url;
+      if (!url) return { state: { ...stalled, failures }, effects: [{ type: "refetch", delayMs: backoff(failures) }] };
+      return { state: { ...stalled, failures }, effects: [{ type: "retry", delayMs: backoff(failures), url }] };
     }
   }
 }
 
-function sameUrls(a: StreamInfo, b: StreamInfo): boolean {
-  return a.sources.length === b.sources.length && a.sources.every((s, i) => s.url === b.sources[i].url);
+/**
+ * Whether two infos name the same streams. A signed local URL (/media/{exp}/{sig}/live/…) changes with every fetch;
+ * the stream it names does not, and reloading the player for a new signature would only cause a hiccup.
+ */
+export function sameUrls(a: StreamInfo, b: StreamInfo): boolean {
+  const bare = (u: string) => u.replace(/\/media\/\d+\/[^/]+\//, "/media/");
+  return a.sources.length === b.sources.length && a.sources.every((s, i) => bare(s.url) === bare(b.sources[i].url));
 }
 
 /** Time left until the start, for 未开始: "2天 03:04:05" style parts; null once the start has passed. */

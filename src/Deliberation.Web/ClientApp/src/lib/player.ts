@@ -34,6 +34,25 @@ export interface PlayerOptions {
   onInfo?: (info: StreamInfo) => void;
 }
 
+/** A muted-speaker icon drawn as SVG (an emoji may be missing from the phone's fonts). */
+function speakerIcon(): SVGSVGElement {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("class", "player-unmute-icon");
+  const body = document.createElementNS(ns, "path");
+  body.setAttribute("d", "M3 9h4l5-4v14l-5-4H3z");
+  body.setAttribute("fill", "currentColor");
+  const cross = document.createElementNS(ns, "path");
+  cross.setAttribute("d", "M16 9l6 6M22 9l-6 6");
+  cross.setAttribute("stroke", "currentColor");
+  cross.setAttribute("stroke-width", "2.2");
+  cross.setAttribute("stroke-linecap", "round");
+  svg.append(body, cross);
+  return svg;
+}
+
 const LOW_LATENCY_KEY = "dlb.player.lowLatency";
 const DANMAKU_KEY = "dlb.danmaku";
 
@@ -68,7 +87,7 @@ export class LivePlayer {
     this.video.playsInline = true;
     this.overlay = h("div", { class: "player-overlay" });
     this.unmute = h("button", { type: "button", class: "player-unmute", hidden: true, onclick: () => this.turnSoundOn() },
-      h("span", { class: "player-unmute-icon", "aria-hidden": "true", text: "🔇" }), h("span", { text: t("Room.Player.Unmute") }));
+      speakerIcon(), h("span", { text: t("Room.Player.Unmute") }));
     this.stage = h("div", { class: "player-stage" }, this.video, this.overlay, this.unmute);
     this.status = h("span", { class: "player-status", role: "status", "aria-live": "polite" });
     this.viewers = h("span", { class: "player-viewers" });
@@ -171,7 +190,7 @@ export class LivePlayer {
     switch (fx.type) {
       case "load": void this.load(fx.url); break;
       case "stop": this.stop(); break;
-      case "retry": this.later("retryTimer", fx.delayMs, () => { if (this.url) void this.load(this.url, true); }); break;
+      case "retry": this.later("retryTimer", fx.delayMs, () => void this.load(fx.url, true)); break;
       case "refetch": this.later("fetchTimer", fx.delayMs, () => this.refresh()); break;
       case "recover-media": this.hls?.recoverMediaError(); break;
     }
@@ -305,7 +324,8 @@ export class LivePlayer {
     const t = this.opts.t;
     const { phase, info } = this.s;
     this.el.dataset.state = phase;
-    this.status.textContent = t(statusKey(phase));
+    // The session is under way but the broadcast has not begun: 即将开始, not 未开始 beside the room's 直播中.
+    this.status.textContent = phase === "waiting" && info?.sessionStatus === "Live" ? t("Room.Player.StartingSoon") : t(statusKey(phase));
     this.status.className = `player-status is-${phase}`;
     this.syncUnmute();
     // Live comments are of the moment, not of the picture: they fly in every state (over 未开始 too), never paused
@@ -322,7 +342,7 @@ export class LivePlayer {
         };
         draw();
         this.tick = window.setInterval(draw, 1000);
-        parts.push(h("p", { class: "player-big", text: t("Room.Player.Waiting") }), clock);
+        parts.push(h("p", { class: "player-big", text: info?.sessionStatus === "Live" ? t("Room.Player.StartingSoon") : t("Room.Player.Waiting") }), clock);
         break;
       }
       case "interrupted": parts.push(h("p", { class: "player-big", text: t("Room.Player.Interrupted") })); break;

@@ -177,11 +177,16 @@ function previewBox(body: HTMLElement): void {
   const toggle = h("button", { type: "button", class: "btn", "data-bind": "screen-danmaku", "aria-pressed": "false", disabled: true,
     text: t("Room.Player.ScreenDanmaku") });
   body.append(host, h("div", { class: "row preview-actions" }, toggle));
+  // The switch says what the hall sees now: 大屏弹幕已开启 / 已关闭.
+  const show = (on: boolean) => {
+    toggle.setAttribute("aria-pressed", String(on));
+    toggle.textContent = t(on ? "Room.Player.ScreenDanmakuOn" : "Room.Player.ScreenDanmakuOff");
+  };
   preview = new LivePlayer(host, {
     sessionId: cfg.roomId, t, danmaku: "viewer", compact: true,
     onInfo: (info) => {
       toggle.disabled = !info.canWatch;
-      toggle.setAttribute("aria-pressed", String(info.danmakuOnScreen));
+      show(info.danmakuOnScreen);
     },
   });
   toggle.addEventListener("click", async () => {
@@ -193,8 +198,7 @@ function previewBox(body: HTMLElement): void {
         body: JSON.stringify({ on }),
       });
       if (!r.ok) throw new Error(String(r.status));
-      toggle.setAttribute("aria-pressed", String(on));
-      toast(root, t(on ? "Room.Player.ScreenDanmakuOn" : "Room.Player.ScreenDanmakuOff"));
+      show(on);
     } catch {
       toast(root, t("RoomError.connection"), "error");
     } finally {
