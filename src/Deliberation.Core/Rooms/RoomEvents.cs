@@ -78,4 +78,4 @@ public sealed record QuestionnaireView(Guid Id, string Title, string? Descriptio
 /// Presence: people online by tier, and the room's last committed sequence so a client that lost the last batch
 /// notices the trailing gap and resumes.
 /// </summary>
-public sealed record PresenceView(int Total, IReadOnlyDictionary<string, int> ByTier, long Seq = 0);
+public sealed record PresenceView(int Total, IReadOnlyDictionary<string, int> ByTier, long Seq = 0, int Peak = 0, int TotalViewers = 0);

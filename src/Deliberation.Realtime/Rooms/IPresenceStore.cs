@@ -15,14 +15,33 @@ public interface IPresenceStore
     /// <summary>Whether this node sends the room's presence push this second (one node per room does).</summary>
     Task<bool> ShouldPushAsync(Guid roomId);
 
+    /// <summary>
+    /// Adds the viewers (distinct keys) this node saw join since its last call, and returns how many distinct viewers
+    /// the room has had on all nodes; null when that cannot be known now (the last known count stands).
+    /// </summary>
+    Task<int?> CountViewersAsync(Guid roomId, IReadOnlyCollection<string> joined);
+
     /// <summary>Builds a view from counts indexed by <see cref="ParticipantTier"/>.</summary>
     static PresenceView ToView(int[] counts) =>
         new(counts.Sum(), Enum.GetValues<ParticipantTier>().Where(t => counts[(int)t] > 0).ToDictionary(t => t.ToString(), t => counts[(int)t]));
 }
 
-/// <summary>One node: its own counts are the room's.</summary>
+/// <summary>One node: its own counts are the room's; distinct viewers are a set in memory.</summary>
 public sealed class LocalPresenceStore : IPresenceStore
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, HashSet<string>> _viewers = new();
+
+    /// <inheritdoc />
+    public Task<int?> CountViewersAsync(Guid roomId, IReadOnlyCollection<string> joined)
+    {
+        var set = _viewers.GetOrAdd(roomId, _ => new HashSet<string>(StringComparer.Ordinal));
+        lock (set)
+        {
+            foreach (var key in joined) set.Add(key);
+            return Task.FromResult<int?>(set.Count);
+        }
+    }
+
     /// <inheritdoc />
     public Task<PresenceView> RoomWideAsync(Guid roomId, int[] localCountsByTier) => Task.FromResult(IPresenceStore.ToView(localCountsByTier));
 

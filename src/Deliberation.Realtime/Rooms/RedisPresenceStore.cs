@@ -16,6 +16,7 @@ public sealed partial class RedisPresenceStore : IPresenceStore, IAsyncDisposabl
 {
     private static readonly TimeSpan Ttl = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PushLease = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan ViewersTtl = TimeSpan.FromDays(2);
     private static readonly ParticipantTier[] Tiers = Enum.GetValues<ParticipantTier>();
 
     private readonly string _prefix;
@@ -75,6 +76,31 @@ public sealed partial class RedisPresenceStore : IPresenceStore, IAsyncDisposabl
         {
             LogRedisAway(_logger, ex.Message);
             return IPresenceStore.ToView(localCountsByTier);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>A HyperLogLog per room (PFADD/PFCOUNT, about 0.8% error, 12 KB at most), kept two days after the last join.</remarks>
+    public async Task<int?> CountViewersAsync(Guid roomId, IReadOnlyCollection<string> joined)
+    {
+        try
+        {
+            var db = (await _redis.Value.ConfigureAwait(false)).GetDatabase();
+            var key = $"{_prefix}:{roomId}:viewers";
+            if (joined.Count > 0)
+            {
+                var add = db.CreateBatch();
+                var added = add.HyperLogLogAddAsync(key, joined.Select(k => (RedisValue)k).ToArray());
+                var expired = add.KeyExpireAsync(key, ViewersTtl);
+                add.Execute();
+                await Task.WhenAll(added, expired).ConfigureAwait(false);
+            }
+            return (int)Math.Min(int.MaxValue, await db.HyperLogLogLengthAsync(key).ConfigureAwait(false));
+        }
+        catch (RedisException ex)
+        {
+            LogRedisAway(_logger, ex.Message);
+            return null;
         }
     }
 

@@ -51,7 +51,7 @@ public sealed partial class RoomHub(
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Room(room.Id), ct);
         await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Participant(room.Id, actor.Key), ct);
         if (actor.CanModerate) await Groups.AddToGroupAsync(Context.ConnectionId, RoomGroups.Moderators(room.Id), ct);
-        if (!request.Screen) presence.Enter(Context.ConnectionId, room.Id, actor.Tier);
+        if (!request.Screen) presence.Enter(Context.ConnectionId, room.Id, actor.Tier, ViewerKey(actor, http));
 
         // Groups first, then the read: anything committed meanwhile arrives live too, and the client drops duplicates by sequence.
         IReadOnlyList<CommittedEvent>? missed = null;
@@ -86,6 +86,19 @@ public sealed partial class RoomHub(
     {
         presence.Leave(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>
+    /// Who counts once among the room's distinct viewers: the person's key; a watcher without a name cookie has only a
+    /// per-connection key, so counts by address and browser instead (a reconnect is not a new viewer).
+    /// </summary>
+    private static string ViewerKey(RoomActor actor, Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        if (!actor.Key.StartsWith("c:", StringComparison.Ordinal)) return actor.Key;
+        var agent = http.Request.Headers.UserAgent.ToString();
+        var hash = 2166136261u; // FNV-1a: stable across nodes, unlike string.GetHashCode
+        foreach (var ch in agent) hash = (hash ^ ch) * 16777619u;
+        return $"a:{ClientAddress.Key(http)}:{hash:x8}";
     }
 
     private async Task LeaveCurrentAsync()

@@ -65,6 +65,8 @@ public static class SecuritySetup
         csp.AddFontSrc().Self();
         // SignalR: 'self' covers ws:/wss: to this host in CSP level 3 browsers.
         csp.AddConnectSrc().Self();
+        // The live player: hls.js plays through Media Source Extensions, whose video source is a blob: URL.
+        csp.AddMediaSrc().Self().Blob();
         csp.AddObjectSrc().None();
         csp.AddBaseUri().Self();
         csp.AddFormAction().Self();

@@ -57,6 +57,50 @@ public class RoomWritesTests(HubFactory hub)
         Assert.Equal(500, await hub.WithDbAsync(db => RoomPeaks.ReadAsync(db, room.Id, None)));
     }
 
+    [Fact]
+    public async Task PeakAndDistinctViewers_EachKeepTheGreatest()
+    {
+        var (room, _) = await DirectRoom.CreateAsync(hub);
+        await Task.WhenAll(
+            Task.Run(() => RaiseAsync(room.Id, 10, 100)),
+            Task.Run(() => RaiseAsync(room.Id, 50, 20)),
+            Task.Run(() => RaiseAsync(room.Id, 30, 60)));
+        await PeakAsync(room.Id, 40); // the peak-only raise leaves the viewers alone
+        var row = await hub.WithDbAsync(db => db.RoomPeaks.AsNoTracking().SingleAsync(p => p.ConsultationId == room.Id));
+        Assert.Equal((50, 100), (row.PeakOnline, row.TotalViewers));
+    }
+
+    [Fact]
+    public async Task ThePresencePush_CarriesThePeakAndDistinctViewers_AndStoresThem()
+    {
+        var (room, _) = await DirectRoom.CreateAsync(hub);
+        var tracker = hub.Services.GetRequiredService<Deliberation.Realtime.Rooms.PresenceTracker>();
+        var conns = new[] { ("x1", "m:a"), ("x2", "m:a"), ("x3", "m:b"), ("x4", "a:1.2.3.4:0000abcd") };
+        foreach (var (conn, key) in conns) tracker.Enter($"{room.Id:N}{conn}", room.Id, ParticipantTier.Member, key);
+        PresenceView? view = null;
+        for (var i = 0; i < 50 && view?.TotalViewers != 3; i++)
+        {
+            await Task.Delay(200);
+            view = await tracker.CurrentAsync(room.Id);
+        }
+        // Four connections, three people: m:a twice.
+        Assert.Equal((4, 4, 3), (view!.Total, view.Peak, view.TotalViewers));
+        RoomPeak? row = null;
+        for (var i = 0; i < 25 && row?.TotalViewers != 3; i++)
+        {
+            row = await hub.WithDbAsync(db => db.RoomPeaks.AsNoTracking().SingleOrDefaultAsync(p => p.ConsultationId == room.Id));
+            if (row?.TotalViewers != 3) await Task.Delay(200);
+        }
+        Assert.Equal((4, 3), (row!.PeakOnline, row.TotalViewers));
+        foreach (var (conn, _) in conns) tracker.Leave($"{room.Id:N}{conn}");
+    }
+
+    private async Task RaiseAsync(Guid roomId, int online, int viewers)
+    {
+        await using var scope = hub.Services.CreateAsyncScope();
+        await RoomPeaks.RaiseAsync(scope.ServiceProvider.GetRequiredService<HubDbContext>(), roomId, online, viewers, None);
+    }
+
     private async Task PeakAsync(Guid roomId, int online)
     {
         await using var scope = hub.Services.CreateAsyncScope();

@@ -21,7 +21,8 @@ export interface Vote {
 export interface QItem { key: string; text: string; kind: string; options: string[]; required: boolean }
 export interface Questionnaire { id: string; title: string; description: string | null; anonymous: boolean; status: string; items: QItem[] }
 export interface Agenda { id: string; order: number; title: string; presenter: string | null; minutes: number }
-export interface Presence { total: number; byTier: Record<string, number>; seq?: number }
+/** `peak`: the most online at once in this room so far; `totalViewers`: distinct viewers so far (docs/realtime-api.md). */
+export interface Presence { total: number; byTier: Record<string, number>; seq?: number; peak?: number; totalViewers?: number }
 export interface Snapshot {
   seq: number; id: string; title: string; status: string; publicAccess: string; roomCode: string; agenda: Agenda[];
   currentAgendaItemId: string | null; announcement: string | null; comments: Comment[]; questions: Question[];

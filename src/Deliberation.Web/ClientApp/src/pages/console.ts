@@ -17,6 +17,7 @@ import { floorBox } from "./console/floor";
 import { lockIfEnded, sessionBox } from "./console/session";
 import { pollsBox, questionnairesBox, votesBox } from "./console/ballots";
 import { checkinBox, outcomesBox, settingsBox } from "./console/records";
+import { LivePlayer } from "../lib/player";
 
 const cfg = loadConfig();
 const t = makeT(cfg.strings);
@@ -73,14 +74,25 @@ function follow(e: RoomEvent): void {
 }
 
 let queueReload = 0;
+let connState = "connecting";
+let preview: LivePlayer | null = null;
 ctx.client = new RoomClient(cfg.roomId, {
   snapshot: (s, me) => { state.load(s, me); scheduler.add("status", "session", "comments", "qa", "floor", "polls", "votes"); },
   event: (e) => {
     follow(e);
     for (const s of state.apply(e)) scheduler.add(...SECTION_BOXES[s]);
+    // The preview's danmaku come from the room's public stream only (CommentShown is sent once approved), never
+    // from the moderation queue's pending items.
+    preview?.roomEvent(e);
+    if (e.type === "CommentPinned") preview?.pinned(state.comments.get(e.data.id), e.data.pinned, e.data.id);
   },
-  state: (s) => { setConnState(root, s); if (s === "live") void reload(); },
-  presence: (p) => { ctx.presence = p; renderOnline(root, p, t); session.presence(); },
+  state: (s) => {
+    if (s === "live" && connState === "reconnecting") preview?.refresh();
+    connState = s;
+    setConnState(root, s);
+    if (s === "live") void reload();
+  },
+  presence: (p) => { ctx.presence = p; renderOnline(root, p, t); session.presence(); preview?.presence(p); },
   tally: (tally) => { state.tallies.set(tally.pollId, tally); scheduler.add("polls"); },
   questionVotes: (list) => {
     for (const v of list) { const q = state.questions.get(v.id); if (q) q.votes = v.votes; }
@@ -132,7 +144,7 @@ function layout(): void {
   const columns: [string, string][][] = [
     [["queue", "Room.Console.Queue"], ["comments", "Room.Console.LiveComments"], ["checkin", "Room.Console.CheckIn"]],
     [["qa", "Room.Console.Qa"], ["floor", "Room.Console.Floor"], ["outcomes", "Room.Console.Outcomes"]],
-    [["session", "Room.Console.Session"], ["polls", "Room.Console.Polls"], ["votes", "Room.Console.Votes"], ["questionnaires", "Room.Console.Questionnaires"],
+    [["preview", "Room.Player.Preview"], ["session", "Room.Console.Session"], ["polls", "Room.Console.Polls"], ["votes", "Room.Console.Votes"], ["questionnaires", "Room.Console.Questionnaires"],
       ["settings", "Room.Console.Settings"]],
   ];
   const bodies = new Map<string, HTMLElement>();
@@ -156,6 +168,44 @@ function layout(): void {
   draws.set("outcomes", outcomesBox(ctx, bodies.get("outcomes")!));
   draws.set("settings", settingsBox(ctx, bodies.get("settings")!));
   draws.set("status", () => renderStatus(root, state, t));
+  previewBox(bodies.get("preview")!);
+}
+
+/** A small player of the public stream, and the switch for danmaku on the hall's big screen. */
+function previewBox(body: HTMLElement): void {
+  const host = h("div", { class: "player-host" });
+  const toggle = h("button", { type: "button", class: "btn", "data-bind": "screen-danmaku", "aria-pressed": "false", disabled: true,
+    text: t("Room.Player.ScreenDanmaku") });
+  body.append(host, h("div", { class: "row preview-actions" }, toggle));
+  // The switch says what the hall sees now: 大屏弹幕已开启 / 已关闭.
+  const show = (on: boolean) => {
+    toggle.setAttribute("aria-pressed", String(on));
+    toggle.textContent = t(on ? "Room.Player.ScreenDanmakuOn" : "Room.Player.ScreenDanmakuOff");
+  };
+  preview = new LivePlayer(host, {
+    sessionId: cfg.roomId, t, danmaku: "viewer", compact: true,
+    onInfo: (info) => {
+      toggle.disabled = !info.canWatch;
+      show(info.danmakuOnScreen);
+    },
+  });
+  toggle.addEventListener("click", async () => {
+    const on = toggle.getAttribute("aria-pressed") !== "true";
+    toggle.disabled = true;
+    try {
+      const r = await fetch(`/api/sessions/${cfg.roomId}/stream/screen-danmaku`, {
+        method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ on }),
+      });
+      if (!r.ok) throw new Error(String(r.status));
+      show(on);
+    } catch {
+      toast(root, t("RoomError.connection"), "error");
+    } finally {
+      toggle.disabled = false;
+    }
+  });
+  preview.refresh();
 }
 
 const sessionBody = h("div", { class: "stack" });

@@ -11,12 +11,16 @@ import { drawComments, drawHeads, drawQuestions, loadWaiting, onNotice } from ".
 import { drawPolls, drawVotes } from "./room/ballots";
 import { drawQuestionnaire } from "./room/questionnaire";
 import { drawFloor } from "./room/floor";
+import { LivePlayer } from "../lib/player";
 
 let restored = false;
+let connState = "connecting";
+const player = new LivePlayer(bind(root, "player"), { sessionId: cfg.roomId, t, danmaku: "viewer" });
 
 const client = new RoomClient(cfg.roomId, {
   snapshot: (s, me) => {
     state.load(s, me);
+    player.snapshot(s.comments);
     room.publicAccess = s.publicAccess;
     loadWaiting(s);
     buildTabs();
@@ -26,9 +30,20 @@ const client = new RoomClient(cfg.roomId, {
     room.quiet = false;
     restoreAction();
   },
-  event: (e) => state.apply(e).forEach(render),
-  state: (s) => { setConnState(root, s); markWaiting(); },
-  presence: (p) => renderOnline(root, p, t),
+  event: (e) => {
+    state.apply(e).forEach(render);
+    // Danmaku only from this public, sequenced stream: approved comments only (pending ones never are in it).
+    player.roomEvent(e);
+    if (e.type === "CommentPinned") player.pinned(state.comments.get(e.data.id), e.data.pinned, e.data.id);
+  },
+  state: (s) => {
+    // Back after a drop: the broadcast may have started, stopped or moved meanwhile.
+    if (s === "live" && connState === "reconnecting") player.refresh();
+    connState = s;
+    setConnState(root, s);
+    markWaiting();
+  },
+  presence: (p) => { renderOnline(root, p, t); player.presence(p); },
   tally: (tally) => { state.tallies.set(tally.pollId, tally); render("tallies"); },
   questionVotes: (list) => { list.forEach((v) => { const q = state.questions.get(v.id); if (q) q.votes = v.votes; }); render("questions"); },
   notice: (n) => onNotice(n as Notice & { itemId?: string | null }),
@@ -157,4 +172,5 @@ onDraw(draw);
 useClient(client);
 setupBigText();
 window.setInterval(() => { if (state.speaker) clear(bind(root, "speaker"), speakerView(state, t)); }, 1000);
+player.refresh();
 client.start().catch((err) => say(err));

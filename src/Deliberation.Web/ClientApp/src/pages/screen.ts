@@ -6,17 +6,29 @@ import { loadConfig, makeT } from "../lib/strings";
 import { refusalText } from "../lib/room-errors";
 import { renderOnline, renderStatus, setConnState, speakerView } from "../lib/common-ui";
 import { bars } from "../lib/dom";
+import { LivePlayer } from "../lib/player";
 
 const cfg = loadConfig();
 const t = makeT(cfg.strings);
 const root = document.getElementById("screen")!;
 const state = new RoomState();
+let connState = "connecting";
+// Danmaku stay off on the big screen unless the moderator turns them on (danmakuOnScreen, sent with StreamChanged).
+const player = new LivePlayer(bind(root, "player"), { sessionId: cfg.roomId, t, danmaku: "screen" });
 
 const client = new RoomClient(cfg.roomId, {
-  snapshot: (s, me) => { state.load(s, me); draw(); },
-  event: (e) => { if (state.apply(e).length) draw(); },
-  state: (s) => setConnState(root, s),
-  presence: (p) => renderOnline(root, p, t),
+  snapshot: (s, me) => { state.load(s, me); player.snapshot(s.comments); draw(); },
+  event: (e) => {
+    if (state.apply(e).length) draw();
+    player.roomEvent(e);
+    if (e.type === "CommentPinned") player.pinned(state.comments.get(e.data.id), e.data.pinned, e.data.id);
+  },
+  state: (s) => {
+    if (s === "live" && connState === "reconnecting") player.refresh();
+    connState = s;
+    setConnState(root, s);
+  },
+  presence: (p) => { renderOnline(root, p, t); player.presence(p); },
   tally: (tally) => { state.tallies.set(tally.pollId, tally); drawPoll(); },
 }, true);
 
@@ -45,4 +57,5 @@ function drawPoll(): void {
 }
 
 window.setInterval(() => { if (state.speaker) clear(bind(root, "speaker"), speakerView(state, t, true)); }, 1000);
+player.refresh();
 client.start().catch((err) => { bind(root, "status").textContent = refusalText(t, err); });
