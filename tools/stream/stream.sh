@@ -32,12 +32,11 @@ stream_dir_for() {
   echo "$want"
 }
 
-# stream_start DIR RTMP_PORT MEDIA_PORT CALLBACK_BASE TOKEN SECRET [RTMP_BIND]
-#   Renders the template into DIR/nginx.conf and starts nginx (stopping a previous one of DIR first).
-#   CALLBACK_BASE is the hub's URL (http://127.0.0.1:5080); RTMP_BIND defaults to 127.0.0.1 (0.0.0.0 for OBS elsewhere).
-stream_start() {
-  local dir="$1" rtmp_port="$2" media_port="$3" callback="$4" token="$5" secret="$6" bind="${7:-127.0.0.1}" user=""
-  stream_stop "$dir"
+# stream_render DIR RTMP_PORT MEDIA_PORT CALLBACK_BASE TOKEN SECRET [RTMP_BIND] [MEDIA_BIND]
+#   Writes DIR/nginx.conf from the template and makes DIR's folders (owned by www-data when run as root).
+#   CALLBACK_BASE is the hub's URL (http://127.0.0.1:5080); the binds default to 127.0.0.1 (0.0.0.0: OBS elsewhere, a container).
+stream_render() {
+  local dir="$1" rtmp_port="$2" media_port="$3" callback="$4" token="$5" secret="$6" bind="${7:-127.0.0.1}" media_bind="${8:-127.0.0.1}" user=""
   mkdir -p "$dir/hls" "$dir/rec" "$dir/logs" "$dir/tmp"
   if [ "$(id -u)" -eq 0 ]; then
     user="user www-data www-data;"
@@ -45,8 +44,16 @@ stream_start() {
     chmod 755 "$dir" "$dir/hls" "$dir/rec"
   fi
   sed -e "s#@DIR@#$dir#g" -e "s#@RTMP_PORT@#$rtmp_port#g" -e "s#@MEDIA_PORT@#$media_port#g" -e "s#@RTMP_BIND@#$bind#g" \
-      -e "s#@CALLBACK@#${callback%/}#g" -e "s#@TOKEN@#$token#g" -e "s#@SECRET@#$secret#g" -e "s#@USER@#$user#g" \
-      "$STREAM_TOOLS/nginx.conf.template" >"$dir/nginx.conf"
+      -e "s#@MEDIA_BIND@#$media_bind#g" -e "s#@CALLBACK@#${callback%/}#g" -e "s#@TOKEN@#$token#g" -e "s#@SECRET@#$secret#g" \
+      -e "s#@USER@#$user#g" "$STREAM_TOOLS/nginx.conf.template" >"$dir/nginx.conf"
+}
+
+# stream_start DIR RTMP_PORT MEDIA_PORT CALLBACK_BASE TOKEN SECRET [RTMP_BIND]
+#   Renders DIR/nginx.conf (stream_render) and starts nginx in the background (stopping a previous one of DIR first).
+stream_start() {
+  local dir="$1" media_port="$3"
+  stream_stop "$dir"
+  stream_render "$@"
   /usr/sbin/nginx -t -q -p "$dir" -e "$dir/logs/error.log" -c "$dir/nginx.conf" 2>"$dir/logs/start.log" \
     || { cat "$dir/logs/start.log" >&2; die "the streaming server's configuration failed (see $dir/nginx.conf)"; }
   /usr/sbin/nginx -p "$dir" -e "$dir/logs/error.log" -c "$dir/nginx.conf" 2>>"$dir/logs/start.log" \

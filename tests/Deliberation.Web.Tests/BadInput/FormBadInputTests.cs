@@ -33,7 +33,7 @@ public class FormBadInputTests(BadInputFactory hub)
         string[] pages =
         [
             "/Admin/Sessions", "/Admin/Sessions/Edit", $"/Admin/Sessions/Edit/{session}", $"/Admin/Sessions/Agenda/{session}",
-            $"/Admin/Sessions/Participants/{session}", "/Admin/Members", "/Admin/Members/Edit", "/Admin/Departments", "/Admin/Sectors",
+            $"/Admin/Sessions/Participants/{session}", $"/Admin/Sessions/Stream/{session}", "/Admin/Members", "/Admin/Members/Edit", "/Admin/Departments", "/Admin/Sectors",
             "/Admin/Committees", "/Admin/Questionnaires", "/Admin/FollowUp/Create", "/Admin/Minutes/Template",
         ];
         var posted = await PostEveryFormAsync(admin.Http, pages, bad);

@@ -21,6 +21,7 @@ public static class Routes
         ["admin/sessions/agenda/{id:guid}"] = c => $"/Admin/Sessions/Agenda/{c.Session}",
         ["admin/sessions/edit/{id:guid?}"] = c => $"/Admin/Sessions/Edit/{c.Session}",
         ["admin/sessions/participants/{id:guid}"] = c => $"/Admin/Sessions/Participants/{c.Session}",
+        ["admin/sessions/stream/{id:guid}"] = c => $"/Admin/Sessions/Stream/{c.Session}",
         ["admin/minutes/versions/{id:guid}"] = c => $"/Admin/Minutes/Versions/{c.Minutes}",
         ["admin/minutes/view/{id:guid}"] = c => $"/Admin/Minutes/View/{c.Minutes}",
         ["admin/minutes/edit/{id:guid}"] = c => $"/Admin/Minutes/Edit/{c.Minutes}",
