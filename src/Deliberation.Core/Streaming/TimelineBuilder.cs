@@ -109,6 +109,12 @@ public static class TimelineBuilder
     /// </summary>
     public static readonly TimeSpan EndGrace = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A moment just before a recording's start is at its first frame, recorded: the hub stamps "live" as it accepts
+    /// the publish, the recording's start a moment later.
+    /// </summary>
+    public static readonly TimeSpan StartGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>Builds the timeline. <paramref name="events"/> in any order (sorted by sequence here).</summary>
     public static SessionTimeline Build(IEnumerable<RoomEvent> events, IEnumerable<StreamRecording> recordings)
     {
@@ -197,14 +203,15 @@ public static class TimelineBuilder
     /// <summary>
     /// Where <paramref name="at"/> is in the video: the latest recording started by then, if it covers it (its end
     /// extended by <see cref="EndGrace"/>, the offset capped at its duration; an unfinished recording covers everything
-    /// up to the next start), else the start of the next recording (not recorded), else nowhere.
+    /// up to the next start), else the start of the next recording (not recorded, unless within <see cref="StartGrace"/>
+    /// of it), else nowhere.
     /// </summary>
     public static (int? Recording, double? Offset, bool Recorded) Locate(DateTimeOffset at, IReadOnlyList<TimelineRecording> recordings)
     {
         for (var i = 0; i < recordings.Count; i++)
         {
             var r = recordings[i];
-            if (at < r.StartedAt) return (i, 0, false);
+            if (at < r.StartedAt) return (i, 0, r.StartedAt - at <= StartGrace);
             if (i + 1 < recordings.Count && at >= recordings[i + 1].StartedAt) continue;
             DateTimeOffset? end = r.EndedAt is { } e ? e + EndGrace : null;
             if (end is null || at <= end)

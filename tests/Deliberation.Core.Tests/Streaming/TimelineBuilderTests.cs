@@ -167,11 +167,13 @@ public class TimelineBuilderTests
 
     [Theory]
     [InlineData(-60, 0, 0.0, false)]   // before the broadcast: the start of the first recording
+    [InlineData(-1.5, 0, 0.0, true)]   // "live" is stamped a moment before the recording starts: its first frame
     [InlineData(0, 0, 0.0, true)]      // the first frame
     [InlineData(99.5, 0, 99.5, true)]
     [InlineData(100, 0, 100.0, true)]  // the last frame
     [InlineData(103, 0, 100.0, true)]  // just after the end (the hub stamps it late): the end of that recording
     [InlineData(110, 1, 0.0, false)]   // the signal was down: where the video goes on
+    [InlineData(118.5, 1, 0.0, true)]  // just before the second recording's start
     [InlineData(120, 1, 0.0, true)]    // the second recording's first frame
     [InlineData(150, 1, 30.0, true)]
     public void Locate_PlacesATimeInTheVideo(double at, int recording, double offset, bool recorded)

@@ -20,7 +20,7 @@ public class MinutesCompileTests(HubFactory hub)
     [Fact]
     public async Task Compile_RecordsTheBroadcast_StartEndViewersAndTheReplayLink()
     {
-        var f = await hub.CreateFixtureAsync(0x6d4);
+        var f = await hub.CreateFixtureAsync(0x6d9);
         var relative = await hub.CompileAsync(f);
         Assert.Contains("- **网络直播**：2026年6月18日 09:02—11:28，同时在线人数峰值1234人，累计观看5678人", relative);
         Assert.Contains($"- **直播回放**：[观看回放](/s/{f.SessionId}/replay)", relative);

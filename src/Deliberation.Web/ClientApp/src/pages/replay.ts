@@ -173,6 +173,16 @@ function highlight(i: number): void {
   highlighted = i;
   buttons[i]?.classList.add("is-current");
   buttons[i]?.setAttribute("aria-current", "true");
+  if (buttons[i]) reveal(buttons[i]);
+}
+
+// On a wide screen the timeline scrolls in its own column: keep the current moment in view there (never the page).
+const panel = root.querySelector<HTMLElement>(".replay-moments");
+function reveal(b: HTMLElement): void {
+  if (!panel || panel.scrollHeight <= panel.clientHeight + 1 || getComputedStyle(panel).overflowY !== "auto") return;
+  const p = panel.getBoundingClientRect();
+  const r = b.getBoundingClientRect();
+  if (r.top < p.top || r.bottom > p.bottom) panel.scrollTop += r.top - p.top - p.height / 3;
 }
 
 function tick(): void {
