@@ -98,6 +98,19 @@ public class StreamApiTests(HubFactory hub)
     }
 
     [Fact]
+    public async Task UnstorableText_InACallbackOrTheSwitch_Is400_NotAFault()
+    {
+        var s = await StreamAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, (await CallbackAsync("publish", s.Name + "\0", s.Secret)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await CallbackAsync("record-done", s.Name, path: "/rec/a\u0007.flv")).StatusCode);
+        var moderator = await Person.SignedInAsync(hub, Demo.Moderator);
+        var broken = await moderator.Http.PostAsync($"/api/sessions/{s.Session}/stream/screen-danmaku",
+            new StringContent("{\"on\": tru", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, broken.StatusCode);
+        Assert.Equal(StreamState.Waiting, (await RowAsync(s.Session)).State);
+    }
+
+    [Fact]
     public async Task AnExpiredKey_IsRefused()
     {
         var s = await StreamAsync(set: x => x.KeyExpiresAt = DateTimeOffset.UtcNow.AddMinutes(-1));
@@ -151,6 +164,21 @@ public class StreamApiTests(HubFactory hub)
         // The session's end and its StreamChanged are one transaction and adjacent in the room's sequence.
         var tail = await hub.WithDbAsync(db => db.RoomEvents.Where(e => e.ConsultationId == s.Session).OrderByDescending(e => e.Seq).Take(2).Select(e => e.Type).ToListAsync());
         Assert.Equal([RoomEventTypes.StreamChanged, RoomEventTypes.RoomStatusChanged], tail);
+    }
+
+    private sealed record StreamChangedData(string State, DateTimeOffset At, bool DanmakuOnScreen);
+
+    [Fact]
+    public async Task ViewersHearOfIt_AndTheConsolesEndEndsTheStream()
+    {
+        var s = await StreamAsync();
+        await using var viewer = await (await Person.SignedInAsync(hub, Demo.Member)).JoinAsync(s.Session);
+        await using var moderator = await (await Person.SignedInAsync(hub, Demo.Moderator)).JoinAsync(s.Session);
+        Assert.Equal(HttpStatusCode.OK, (await CallbackAsync("publish", s.Name, s.Secret)).StatusCode);
+        await RoomTestClient.EventuallyAsync(() => viewer.Events<StreamChangedData>(RoomEventTypes.StreamChanged).Any(e => e.State == "live"));
+        await moderator.InvokeAsync("ChangeStatus", ConsultationStatus.Ended);
+        await RoomTestClient.EventuallyAsync(() => viewer.Events<StreamChangedData>(RoomEventTypes.StreamChanged).Any(e => e.State == "ended"));
+        Assert.Equal(StreamState.Ended, (await RowAsync(s.Session)).State);
     }
 
     [Fact]
