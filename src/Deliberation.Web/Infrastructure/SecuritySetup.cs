@@ -34,9 +34,13 @@ public static class SecuritySetup
             foreach (var p in s.KnownProxies) o.KnownProxies.Add(IPAddress.Parse(p));
             foreach (var n in s.KnownNetworks) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n));
         });
-        services.AddSecurityHeaderPolicies(b => b
-            .SetDefaultPolicy(p => Common(p).AddContentSecurityPolicy(csp => Csp(csp, inlineStyles: false)))
-            .AddPolicy(JobsDashboardPolicy, p => Common(p).AddContentSecurityPolicy(csp => Csp(csp, inlineStyles: true))));
+        services.AddSecurityHeaderPolicies((b, sp) =>
+        {
+            // The live players may also load video from the configured media origins (nginx secure_link, a CDN).
+            var media = sp.GetRequiredService<IOptions<Features.Streaming.StreamingOptions>>().Value.PlayerOrigins();
+            b.SetDefaultPolicy(p => Common(p).AddContentSecurityPolicy(csp => Csp(csp, inlineStyles: false, media)))
+                .AddPolicy(JobsDashboardPolicy, p => Common(p).AddContentSecurityPolicy(csp => Csp(csp, inlineStyles: true, [])));
+        });
         return services;
     }
 
@@ -55,7 +59,7 @@ public static class SecuritySetup
         })
         .RemoveServerHeader();
 
-    private static void Csp(CspBuilder csp, bool inlineStyles)
+    private static void Csp(CspBuilder csp, bool inlineStyles, IReadOnlyList<string> mediaOrigins)
     {
         csp.AddDefaultSrc().Self();
         csp.AddScriptSrc().Self();
@@ -64,9 +68,15 @@ public static class SecuritySetup
         csp.AddImgSrc().Self().Data();
         csp.AddFontSrc().Self();
         // SignalR: 'self' covers ws:/wss: to this host in CSP level 3 browsers.
-        csp.AddConnectSrc().Self();
-        // The live player: hls.js plays through Media Source Extensions, whose video source is a blob: URL.
-        csp.AddMediaSrc().Self().Blob();
+        var connect = csp.AddConnectSrc().Self();
+        // The live player: hls.js fetches playlists and segments (connect-src) and plays them through Media Source
+        // Extensions, whose video source is a blob: URL; native HLS and the replay's mp4 load as media-src.
+        var media = csp.AddMediaSrc().Self().Blob();
+        foreach (var origin in mediaOrigins)
+        {
+            connect.From(origin);
+            media.From(origin);
+        }
         csp.AddObjectSrc().None();
         csp.AddBaseUri().Self();
         csp.AddFormAction().Self();

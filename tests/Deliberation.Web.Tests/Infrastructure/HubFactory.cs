@@ -47,6 +47,9 @@ public class HubFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Streaming:SigningSecret", "test-signing-secret");
         builder.UseSetting("Streaming:HlsPath", Path.Combine(MediaRoot, "hls"));
         builder.UseSetting("Streaming:RecordPath", Path.Combine(MediaRoot, "rec"));
+        // The CDN origins the external-source tests use: the pages' security policy admits exactly the configured ones.
+        builder.UseSetting("Streaming:MediaOrigins:0", "https://live.example.org");
+        builder.UseSetting("Streaming:MediaOrigins:1", "https://cdn2.example.org:8443");
         builder.ConfigureTestServices(HangfireIsolation.Apply);
         ConfigureSettings(builder);
     }

@@ -31,7 +31,7 @@ public class SecurityHeaderTests(SecurityFactory hub)
             Assert.Contains("style-src 'self'", csp);
             Assert.Contains("frame-ancestors 'none'", csp);
             Assert.Contains("object-src 'none'", csp);
-            Assert.Contains("media-src 'self' blob:", csp); // hls.js plays through Media Source Extensions (a blob: URL), nothing else
+            Assert.Contains("media-src 'self' blob:", csp); // hls.js plays through Media Source Extensions (a blob: URL); other origins only when configured (Streaming:MediaOrigins)
             Assert.DoesNotContain("unsafe-inline", csp);
             Assert.DoesNotContain("unsafe-eval", csp);
             Assert.Equal("nosniff", Header(response, "X-Content-Type-Options"));

@@ -59,7 +59,12 @@ public class StreamAdminTests(HubFactory hub)
         Assert.Contains("http:// 或 https://", await script.Content.ReadAsStringAsync());
         Assert.Equal(StreamSource.Local, await hub.WithDbAsync(db => db.SessionStreams.Where(s => s.ConsultationId == session).Select(s => s.Source).SingleAsync()));
 
-        var saved = await staff.Http.PostFormAsync(url, Form("External", "https://live.example.org/a.m3u8", "https://cdn2.example.org/a.m3u8", "https://meet.example.org/j/1"),
+        // An origin the pages' security policy does not admit would be blocked by every browser: refused, saying why.
+        var foreign = await staff.Http.PostFormAsync(url, Form("External", "https://other.example.net/a.m3u8"), $"{url}?handler=Save");
+        Assert.Equal(HttpStatusCode.OK, foreign.StatusCode);
+        Assert.Contains("Streaming:MediaOrigins", await foreign.Content.ReadAsStringAsync());
+
+        var saved = await staff.Http.PostFormAsync(url, Form("External", "https://live.example.org/a.m3u8", "https://cdn2.example.org:8443/a.m3u8", "https://meet.example.org/j/1"),
             $"{url}?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var stream = await hub.WithDbAsync(db => db.SessionStreams.AsNoTracking().SingleAsync(s => s.ConsultationId == session));
@@ -70,6 +75,9 @@ public class StreamAdminTests(HubFactory hub)
         var sources = info.GetProperty("sources");
         Assert.Equal("https://live.example.org/a.m3u8", sources[0].GetProperty("url").GetString());
         Assert.Equal("备用线路", sources[1].GetProperty("label").GetString());
+        var csp = (await staff.Http.GetAsync($"/s/{session}/room")).Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("connect-src 'self' https://live.example.org https://cdn2.example.org:8443", csp);
+        Assert.Contains("media-src 'self' blob: https://live.example.org https://cdn2.example.org:8443", csp);
         Assert.Equal("https://meet.example.org/j/1", info.GetProperty("conferenceUrl").GetString());
         Assert.Equal("signin", (await hub.CreateClient().GetFromJsonAsync<JsonElement>($"/api/sessions/{session}/stream")).GetProperty("reason").GetString());
     }

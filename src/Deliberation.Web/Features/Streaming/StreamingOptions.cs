@@ -14,6 +14,30 @@ public sealed class StreamingOptions
     /// <summary>Where <c>/media/…</c> URLs point: empty = the hub serves them itself; else an origin (nginx secure_link, a CDN) that checks the same signatures.</summary>
     public string MediaBaseUrl { get; set; } = "";
 
+    /// <summary>
+    /// Other origins the players may load video from (an external source's or backup's CDN, SRS, a cloud live service):
+    /// the pages' Content-Security-Policy admits exactly these and <see cref="MediaBaseUrl"/>'s origin, and the 直播
+    /// settings refuse an external URL on any other origin, which the browser would block.
+    /// </summary>
+    public string[] MediaOrigins { get; set; } = [];
+
+    /// <summary>The origins besides the hub's own that the players load from: <see cref="MediaBaseUrl"/>'s and <see cref="MediaOrigins"/>.</summary>
+    public IReadOnlyList<string> PlayerOrigins()
+    {
+        var origins = new List<string>();
+        foreach (var url in MediaOrigins.Prepend(MediaBaseUrl))
+        {
+            if (OriginOf(url) is string o && !origins.Contains(o)) origins.Add(o);
+        }
+        return origins;
+    }
+
+    /// <summary>The origin (<c>scheme://host[:port]</c>) of an absolute http(s) URL, else null.</summary>
+    public static string? OriginOf(string? url) =>
+        Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps) && u.Host.Length > 0
+            ? u.GetLeftPart(UriPartial.Authority).ToLowerInvariant()
+            : null;
+
     /// <summary>The token nginx-rtmp's callbacks carry (<c>?token=</c>); empty refuses every callback.</summary>
     public string CallbackToken { get; set; } = "";
 

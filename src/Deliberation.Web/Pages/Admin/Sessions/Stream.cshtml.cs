@@ -69,6 +69,16 @@ public sealed class StreamModel(HubDbContext db, StreamCommands commands, Displa
     {
         if (!await LoadAsync(ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
+        // An external URL on an origin the pages' security policy does not admit would be blocked in every browser.
+        var allowed = options.Value.PlayerOrigins().Append(StreamingOptions.OriginOf($"{Request.Scheme}://{Request.Host}")).ToList();
+        foreach (var (field, url) in new[] { (nameof(InputModel.ExternalUrl), Input.ExternalUrl), (nameof(InputModel.BackupUrl), Input.BackupUrl) })
+        {
+            if (StreamingOptions.OriginOf(url) is string origin && !allowed.Contains(origin))
+            {
+                ModelState.AddModelError($"{nameof(Input)}.{field}", Strings["Stream.OriginNotAllowed", origin]);
+            }
+        }
+        if (!ModelState.IsValid) return Page();
         try
         {
             await commands.UpdateSettingsAsync(Id, new StreamSettingsDraft(Input.Source, Input.ExternalUrl, Input.BackupUrl, Input.Access, Input.ConferenceUrl),
