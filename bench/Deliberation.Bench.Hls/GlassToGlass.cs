@@ -18,7 +18,7 @@ public static partial class GlassToGlass
     /// <summary>The room player's hls.js settings (ClientApp/src/lib/player.ts), with its low-latency option off and on.</summary>
     public static readonly (string Name, string Config)[] PlayerConfigs =
     [
-        ("player default", "{ enableWorker: false, lowLatencyMode: false, liveSyncDurationCount: 3, liveMaxLatencyDurationCount: 8, maxLiveSyncPlaybackRate: 1, backBufferLength: 30 }"),
+        ("player default", "{ enableWorker: false, lowLatencyMode: false, liveSyncDurationCount: 3, liveMaxLatencyDurationCount: 8, maxLiveSyncPlaybackRate: 1.1, backBufferLength: 30 }"),
         ("player low-latency", "{ enableWorker: false, lowLatencyMode: true, liveSyncDurationCount: 2, liveMaxLatencyDurationCount: 4, maxLiveSyncPlaybackRate: 1.2, backBufferLength: 30 }"),
     ];
 

@@ -38,7 +38,14 @@ public class StreamingTests(BrowserFixture browser)
     public async Task Room_PlaysTheLiveStream_OnDesktopAndOnAPublicPhone()
     {
         var session = await E2ESessions.CreateAsync();
-        await using var publisher = StreamPublisher.Start(await StreamPublisher.StreamKeyAsync(session.Id));
+        var key = await StreamPublisher.StreamKeyAsync(session.Id);
+        // 远程协商: a conference link, which registered speakers and moderators see under the picture and the public never.
+        const string conference = "https://meet.example.org/j/42";
+        await using (var db = E2ESessions.NewDb())
+        {
+            await db.SessionStreams.Where(s => s.ConsultationId == session.Id).ExecuteUpdateAsync(u => u.SetProperty(s => s.ConferenceUrl, conference));
+        }
+        await using var publisher = StreamPublisher.Start(key);
         try
         {
             await using var memberContext = await browser.NewContextAsync();
@@ -46,6 +53,7 @@ public class StreamingTests(BrowserFixture browser)
             await BrowserFixture.SignInAsync(member, "member", "Member#2026hub");
             await member.GotoAsync(session.Room);
             await ExpectLivePlaybackAsync(member, publisher);
+            await Assertions.Expect(member.Locator(".player-conference")).ToHaveAttributeAsync("href", conference);
             await BrowserFixture.ShotAsync(member, "stream-room-desktop");
 
             // A second viewer: the public, on a phone, no account.
@@ -53,6 +61,7 @@ public class StreamingTests(BrowserFixture browser)
             var phone = await phoneContext.NewPageAsync();
             await phone.GotoAsync(session.Room);
             await ExpectLivePlaybackAsync(phone, publisher);
+            await Assertions.Expect(phone.Locator(".player-conference")).ToBeHiddenAsync();
             await BrowserFixture.ShotAsync(phone, "stream-room-phone");
 
             // Both keep playing side by side.
