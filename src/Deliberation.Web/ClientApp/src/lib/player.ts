@@ -157,21 +157,23 @@ export class LivePlayer {
   }
 
   /** Feeds the danmaku from the room's public, sequenced stream: only approved comments are ever in it. */
-  roomEvent(e: RoomEvent): void {
+  /**
+   * An event of the room's public stream: approved comments fly, removed ones go, a pinned one (its text from
+   * `comment`, the page's room state) takes the top row; StreamChanged refetches the stream info.
+   */
+  roomEvent(e: RoomEvent, comment: (id: string) => Comment | undefined = () => undefined): void {
     const d = e.data;
     switch (e.type) {
       case "CommentShown": this.danmaku?.add({ id: d.id, text: d.text, pinned: d.pinned }); break;
       case "CommentRemoved": this.danmaku?.remove(d.id); break;
-      case "CommentPinned": break; // the page calls pinned() with the comment's text
+      case "CommentPinned": {
+        const c = comment(d.id);
+        if (d.pinned && c) this.danmaku?.add({ id: c.id, text: c.text, pinned: true });
+        else this.danmaku?.remove(d.id);
+        break;
+      }
       case "StreamChanged": this.refresh(); break;
     }
-  }
-
-  /** A comment was pinned or unpinned (the room state has its text). */
-  pinned(c: Comment | undefined, pinned: boolean, id: string): void {
-    if (!this.danmaku) return;
-    if (pinned && c) this.danmaku.add({ id: c.id, text: c.text, pinned: true });
-    else this.danmaku.remove(id);
   }
 
   /** The room snapshot's pinned comments stay in the top row; the others are history and do not fly. */

@@ -83,8 +83,7 @@ ctx.client = new RoomClient(cfg.roomId, {
     for (const s of state.apply(e)) scheduler.add(...SECTION_BOXES[s]);
     // The preview's danmaku come from the room's public stream only (CommentShown is sent once approved), never
     // from the moderation queue's pending items.
-    preview?.roomEvent(e);
-    if (e.type === "CommentPinned") preview?.pinned(state.comments.get(e.data.id), e.data.pinned, e.data.id);
+    preview?.roomEvent(e, (id) => state.comments.get(id));
   },
   state: (s) => {
     if (s === "live" && connState === "reconnecting") preview?.refresh();

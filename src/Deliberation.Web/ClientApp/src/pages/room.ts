@@ -33,8 +33,7 @@ const client = new RoomClient(cfg.roomId, {
   event: (e) => {
     state.apply(e).forEach(render);
     // Danmaku only from this public, sequenced stream: approved comments only (pending ones never are in it).
-    player.roomEvent(e);
-    if (e.type === "CommentPinned") player.pinned(state.comments.get(e.data.id), e.data.pinned, e.data.id);
+    player.roomEvent(e, (id) => state.comments.get(id));
   },
   state: (s) => {
     // Back after a drop: the broadcast may have started, stopped or moved meanwhile.

@@ -20,8 +20,7 @@ const client = new RoomClient(cfg.roomId, {
   snapshot: (s, me) => { state.load(s, me); player.snapshot(s.comments); draw(); },
   event: (e) => {
     if (state.apply(e).length) draw();
-    player.roomEvent(e);
-    if (e.type === "CommentPinned") player.pinned(state.comments.get(e.data.id), e.data.pinned, e.data.id);
+    player.roomEvent(e, (id) => state.comments.get(id));
   },
   state: (s) => {
     if (s === "live" && connState === "reconnecting") player.refresh();
