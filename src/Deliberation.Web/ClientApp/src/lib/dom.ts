@@ -34,9 +34,14 @@ export function clock(seconds: number): string {
 
 let timeFormat: Intl.DateTimeFormat | undefined;
 
-/** Hours and minutes in the browser's locale (one formatter for the page: building one per call is slow). */
+/**
+ * Hours and minutes as the hub's server-rendered pages write them: 24-hour, China time (the hub's display zone,
+ * `Display`), in the page's language — not the browser's locale and zone, which turned 16:07 into "04:07 PM" on a
+ * Chinese page. One formatter for the page: building one per call is slow.
+ */
 export function time(iso: string): string {
-  timeFormat ??= new Intl.DateTimeFormat([], { hour: "2-digit", minute: "2-digit" });
+  timeFormat ??= new Intl.DateTimeFormat((typeof document === "undefined" ? "" : document.documentElement.lang) || "zh-CN",
+    { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Shanghai" });
   return timeFormat.format(new Date(iso));
 }
 
