@@ -244,8 +244,9 @@ public sealed class StreamCommands(HubDbContext db, TimeProvider clock, OrgScope
     }
 
     /// <summary>
-    /// The session ended: its broadcast ends too, inside the caller's <paramref name="unit"/> (whose transaction already
-    /// holds the session row), with the event in the same transaction. Nothing happens for a session without a stream.
+    /// The session ended: its broadcast ends too, inside the caller's <paramref name="unit"/>, with the event in the same
+    /// transaction. It takes the session row's lock itself: the console's end already holds it (a second FOR UPDATE in
+    /// the same transaction costs nothing), the admin's status change does not. Nothing happens for a session without a stream.
     /// </summary>
     public static async Task EndWithSessionAsync(HubDbContext db, RoomUnit unit, Guid sessionId, DateTimeOffset now, CancellationToken ct)
     {

@@ -95,10 +95,9 @@ public sealed partial class RoomHub(
     private static string ViewerKey(RoomActor actor, Microsoft.AspNetCore.Http.HttpContext http)
     {
         if (!actor.Key.StartsWith("c:", StringComparison.Ordinal)) return actor.Key;
-        var agent = http.Request.Headers.UserAgent.ToString();
-        var hash = 2166136261u; // FNV-1a: stable across nodes, unlike string.GetHashCode
-        foreach (var ch in agent) hash = (hash ^ ch) * 16777619u;
-        return $"a:{ClientAddress.Key(http)}:{hash:x8}";
+        // A stable digest (the same on every node, unlike string.GetHashCode) keeps the key short.
+        var agent = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(http.Request.Headers.UserAgent.ToString()));
+        return $"a:{ClientAddress.Key(http)}:{Convert.ToHexStringLower(agent, 0, 4)}";
     }
 
     private async Task LeaveCurrentAsync()

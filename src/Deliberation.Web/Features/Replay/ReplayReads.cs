@@ -34,10 +34,6 @@ public sealed class ReplayReads(HubDbContext db)
         return TimelineBuilder.Build(events, recordings);
     }
 
-    /// <summary>Whether the session has any recording (the details page's 观看回放).</summary>
-    public Task<bool> HasRecordingAsync(Guid sessionId, CancellationToken ct) =>
-        db.StreamRecordings.AnyAsync(r => r.ConsultationId == sessionId, ct);
-
     /// <summary>
     /// The comments the room showed in [<paramref name="from"/>, <paramref name="to"/>) (the window cut to
     /// <see cref="MaxWindow"/>), oldest first, at most <see cref="PageSize"/>: approved ones only — pending, rejected
