@@ -41,6 +41,18 @@ public class Consultation
     public uint Version { get; set; }
     /// <summary>The agenda (议程), in order.</summary>
     public List<AgendaItem> Agenda { get; set; } = [];
+    /// <summary>The solicited topic (议题) it was created from.</summary>
+    public Guid? TopicId { get; set; }
+    /// <summary>The annual plan item it was created from.</summary>
+    public Guid? PlanItemId { get; set; }
+    /// <summary>Who may register themselves besides the invited.</summary>
+    public Preparation.SelfRegistration SelfRegistration { get; set; } = Preparation.SelfRegistration.InvitedOnly;
+    /// <summary>Registration deadline (报名截止); after it nobody registers, accepts or joins the waitlist.</summary>
+    public DateTimeOffset? RegistrationClosesAt { get; set; }
+    /// <summary>Stakeholder share rule (e.g. 50 for 利益相关方 ≥ 50% of participants); warned on violation, not enforced.</summary>
+    public int? StakeholderMinPercent { get; set; }
+    /// <summary>When the one-click notice (一键通知) last went out.</summary>
+    public DateTimeOffset? NoticeSentAt { get; set; }
     /// <summary>Invited and registered participants.</summary>
     public List<Participant> Participants { get; set; } = [];
 

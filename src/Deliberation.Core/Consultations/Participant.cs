@@ -44,4 +44,30 @@ public class Participant
     public DateTimeOffset RegisteredAt { get; set; } = DateTimeOffset.UtcNow;
     /// <summary>When the participant checked in (签到), if they have.</summary>
     public DateTimeOffset? CheckedInAt { get; set; }
+    /// <summary>Invitation and registration state; only Invited and Registered hold a seat and the tier's rights.</summary>
+    public Preparation.AttendanceStatus Status { get; set; } = Preparation.AttendanceStatus.Registered;
+    /// <summary>A stakeholder (利益相关方) for the session's stakeholder share rule.</summary>
+    public bool IsStakeholder { get; set; }
+    /// <summary>When staff invited them (null for self-registration and room joiners).</summary>
+    public DateTimeOffset? InvitedAt { get; set; }
+    /// <summary>When they accepted, declined or cancelled last.</summary>
+    public DateTimeOffset? RespondedAt { get; set; }
+    /// <summary>When they joined the waitlist (its order).</summary>
+    public DateTimeOffset? WaitlistedAt { get; set; }
+    /// <summary>
+    /// Personal code (16 characters, <see cref="Common.Tokens"/>): the QR code on their invitation encodes
+    /// <c>{site}/invite/{code}</c>; it opens their invitation page and staff scan it to check them in. Null for room joiners.
+    /// </summary>
+    public string? PersonalCode { get; set; }
+    /// <summary>How they were checked in.</summary>
+    public Preparation.CheckInMethod? CheckInMethod { get; set; }
+    /// <summary>Who checked them in (staff name), for scans and manual ticks.</summary>
+    public string? CheckedInBy { get; set; }
+    /// <summary>Private: e-mail for invitees without an account (experts, invited guests).</summary>
+    public string? ContactEmail { get; set; }
+    /// <summary>Private: phone for invitees without an account.</summary>
+    public string? ContactPhone { get; set; }
+
+    /// <summary>Whether the participant holds a seat (and the tier's rights in the room).</summary>
+    public bool HoldsSeat => Status is Preparation.AttendanceStatus.Invited or Preparation.AttendanceStatus.Registered;
 }

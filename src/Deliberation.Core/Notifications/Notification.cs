@@ -11,6 +11,10 @@ public enum NotificationAudience
     Department,
     /// <summary>提议人 (委员)</summary>
     Proposer,
+    /// <summary>议题或社情民意的提交人</summary>
+    Submitter,
+    /// <summary>受邀参会人员</summary>
+    Invitee,
 }
 
 /// <summary>
@@ -29,6 +33,8 @@ public class Notification
     public NotificationAudience Audience { get; set; }
     /// <summary>The outcome item it is about, if any.</summary>
     public Guid? ItemId { get; set; }
+    /// <summary>What else it is about (a topic, a session, a 社情民意 report); <see cref="Kind"/>'s prefix says which.</summary>
+    public Guid? SubjectId { get; set; }
     /// <summary>Format arguments (titles, dates as yyyy-MM-dd, counts).</summary>
     public List<string> Args { get; set; } = [];
     /// <summary>When it was created.</summary>

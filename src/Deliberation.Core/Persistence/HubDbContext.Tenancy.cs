@@ -64,6 +64,21 @@ public partial class HubDbContext
         b.Entity<Questionnaire>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
         b.Entity<MinutesTemplate>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
         b.Entity<MinutesDocument>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
+        b.Entity<Planning.ConsultationPlan>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
+        b.Entity<Planning.PlanItem>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
+        b.Entity<Topics.TopicCampaign>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
+        b.Entity<Topics.Topic>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
+        b.Entity<Topics.TopicComment>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
+        b.Entity<Topics.TopicNotice>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
+        b.Entity<Topics.TopicSubmitter>().HasQueryFilter(x => TenantSeesAll || Set<Topics.Topic>().Any(t => t.Id == x.TopicId));
+        b.Entity<Topics.TopicEndorsement>().HasQueryFilter(x => TenantSeesAll || Set<Topics.Topic>().Any(t => t.Id == x.TopicId));
+        b.Entity<Topics.TopicEvent>().HasQueryFilter(x => TenantSeesAll || Set<Topics.Topic>().Any(t => t.Id == x.TopicId));
+        b.Entity<Preparation.SessionMaterial>().HasQueryFilter(x => TenantSeesAll || x.OrganizationId == TenantOrganizationId);
+        b.Entity<Preparation.SessionQuota>().HasQueryFilter(x => TenantSeesAll || Set<Consultation>().Any(c => c.Id == x.ConsultationId));
+        // Like outcome items: a department account sees only the reports routed to it.
+        b.Entity<Intake.OpinionReport>().HasQueryFilter(x => TenantSeesAll || (x.OrganizationId == TenantOrganizationId
+            && (TenantDepartmentId == null || x.DepartmentId == TenantDepartmentId)));
+        b.Entity<Intake.ReportEvent>().HasQueryFilter(x => TenantSeesAll || Set<Intake.OpinionReport>().Any(r => r.Id == x.ReportId));
         b.Entity<MinutesComment>().HasQueryFilter(x => TenantSeesAll
             || Set<MinutesDocument>().Any(m => m.Id == x.MinutesId && m.OrganizationId == TenantOrganizationId));
         b.Entity<MinutesVersion>().HasQueryFilter(x => TenantSeesAll

@@ -106,6 +106,34 @@ public partial class HubDbContext(DbContextOptions<HubDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     /// <summary>Reminders already sent (idempotency keys of the supervision jobs).</summary>
     public DbSet<SentReminder> SentReminders => Set<SentReminder>();
+    /// <summary>Per-body yearly number counters.</summary>
+    public DbSet<Common.NumberSequence> NumberSequences => Set<Common.NumberSequence>();
+    /// <summary>Annual consultation plans (年度协商计划).</summary>
+    public DbSet<Planning.ConsultationPlan> ConsultationPlans => Set<Planning.ConsultationPlan>();
+    /// <summary>Items of annual plans.</summary>
+    public DbSet<Planning.PlanItem> PlanItems => Set<Planning.PlanItem>();
+    /// <summary>Topic solicitation campaigns (议题征集).</summary>
+    public DbSet<Topics.TopicCampaign> TopicCampaigns => Set<Topics.TopicCampaign>();
+    /// <summary>Proposed topics (议题).</summary>
+    public DbSet<Topics.Topic> Topics => Set<Topics.Topic>();
+    /// <summary>Submitters of topics.</summary>
+    public DbSet<Topics.TopicSubmitter> TopicSubmitters => Set<Topics.TopicSubmitter>();
+    /// <summary>Endorsements (附议).</summary>
+    public DbSet<Topics.TopicEndorsement> TopicEndorsements => Set<Topics.TopicEndorsement>();
+    /// <summary>Comments on topics.</summary>
+    public DbSet<Topics.TopicComment> TopicComments => Set<Topics.TopicComment>();
+    /// <summary>Topics' histories.</summary>
+    public DbSet<Topics.TopicEvent> TopicEvents => Set<Topics.TopicEvent>();
+    /// <summary>Selection notices (公示).</summary>
+    public DbSet<Topics.TopicNotice> TopicNotices => Set<Topics.TopicNotice>();
+    /// <summary>Sessions' research reports and materials.</summary>
+    public DbSet<Preparation.SessionMaterial> SessionMaterials => Set<Preparation.SessionMaterial>();
+    /// <summary>Sessions' seats per tier.</summary>
+    public DbSet<Preparation.SessionQuota> SessionQuotas => Set<Preparation.SessionQuota>();
+    /// <summary>社情民意 reports and 微建议.</summary>
+    public DbSet<Intake.OpinionReport> OpinionReports => Set<Intake.OpinionReport>();
+    /// <summary>Reports' histories.</summary>
+    public DbSet<Intake.ReportEvent> ReportEvents => Set<Intake.ReportEvent>();
     /// <summary>Data-protection keys shared by every node.</summary>
     public DbSet<DataProtectionKeyRecord> DataProtectionKeys => Set<DataProtectionKeyRecord>();
 

@@ -62,4 +62,30 @@ public static class PublicReads
     /// <summary>Questionnaires past draft, for the fill-in page (网络问卷 by link).</summary>
     public static IQueryable<Questionnaire> PublishedQuestionnaires(this HubDbContext db) =>
         db.Questionnaires.IgnoreQueryFilters().Where(q => q.Status != BallotStatus.Draft);
+
+    // Before the session (issue 13). Each public page finds its item here, then acts for the item's body.
+
+    /// <summary>Published topic solicitation campaigns (议题征集): their public page and form.</summary>
+    public static IQueryable<Topics.TopicCampaign> PublishedCampaigns(this HubDbContext db) =>
+        db.TopicCampaigns.IgnoreQueryFilters().Where(c => c.PublishedAt != null);
+
+    /// <summary>Topics the public pages show and take endorsements (附议) and comments on.</summary>
+    public static IQueryable<Topics.Topic> ListedTopics(this HubDbContext db) =>
+        db.Topics.IgnoreQueryFilters().Where(t => t.Listed && db.PublishedCampaigns().Any(c => c.Id == t.CampaignId));
+
+    /// <summary>A submitter by the private tracking code only they hold (following a topic without an account).</summary>
+    public static IQueryable<Topics.TopicSubmitter> SubmittersByTrackingCode(this HubDbContext db, string code) =>
+        db.TopicSubmitters.IgnoreQueryFilters().Where(s => s.TrackingCode == code);
+
+    /// <summary>Selection notices (公示) whose period has started: public from their start, marked ended after their end.</summary>
+    public static IQueryable<Topics.TopicNotice> StartedNotices(this HubDbContext db, DateTimeOffset now) =>
+        db.TopicNotices.IgnoreQueryFilters().Where(n => n.StartsAt <= now);
+
+    /// <summary>Published annual consultation plans (年度协商计划).</summary>
+    public static IQueryable<Planning.ConsultationPlan> PublishedPlans(this HubDbContext db) =>
+        db.ConsultationPlans.IgnoreQueryFilters().Where(p => p.Status == Planning.PlanStatus.Published);
+
+    /// <summary>A 社情民意 report by the private tracking code only its submitter holds.</summary>
+    public static IQueryable<Intake.OpinionReport> ReportsByTrackingCode(this HubDbContext db, string code) =>
+        db.OpinionReports.IgnoreQueryFilters().Where(r => r.TrackingCode == code);
 }

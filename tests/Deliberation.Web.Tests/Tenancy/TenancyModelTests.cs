@@ -24,6 +24,7 @@ public class TenancyModelTests(HubFactory hub)
         ["OutcomeCoHandler"] = "read only with its item (Include) and inside the item's own filter, which a filter of its own would make circular",
         ["Notification"] = "addressed to one account and read only by it (WHERE UserId = the caller)",
         ["SentReminder"] = "idempotency keys of the supervision jobs, which run in the system scope",
+        ["NumberSequence"] = "a counter reached only through NumberSequences.NextAsync, with the organisation of a row the caller already holds",
         // The live room's rows: the hot path (issue 11) takes no join; the room id always comes from an admitted or filtered session.
         ["AgendaItem"] = "room row", ["Participant"] = "room row", ["RoomEvent"] = "room row", ["RoomStream"] = "room row",
         ["Comment"] = "room row", ["CommentReport"] = "room row", ["Question"] = "room row", ["QuestionVote"] = "room row",

@@ -24,6 +24,8 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         // The room-code rule: unique among sessions that still hold a code (all but archived).
         b.HasIndex(x => x.RoomCode).IsUnique().HasFilter("\"Status\" <> 'Archived'").HasDatabaseName("IX_Consultations_OpenRoomCode");
         b.HasIndex(x => new { x.Status, x.StartsAt });
+        b.HasOne<Topics.Topic>().WithMany().HasForeignKey(x => x.TopicId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Planning.PlanItem>().WithMany().HasForeignKey(x => x.PlanItemId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId);
         b.HasMany(x => x.Agenda).WithOne().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(x => x.Participants).WithOne().HasForeignKey(x => x.ConsultationId).OnDelete(DeleteBehavior.Cascade);
@@ -51,5 +53,12 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         b.HasIndex(x => new { x.ConsultationId, x.VisitorId }).IsUnique().HasFilter("\"VisitorId\" IS NOT NULL");
         b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.SetNull);
+        b.Property(x => x.PersonalCode).HasMaxLength(16);
+        b.HasIndex(x => x.PersonalCode).IsUnique().HasFilter("\"PersonalCode\" IS NOT NULL");
+        b.Property(x => x.CheckedInBy).HasMaxLength(100);
+        b.Property(x => x.ContactEmail).HasMaxLength(200);
+        b.Property(x => x.ContactPhone).HasMaxLength(30);
+        b.HasIndex(x => new { x.ConsultationId, x.Status, x.WaitlistedAt });
+        b.Ignore(x => x.HoldsSeat);
     }
 }
